@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import type { AppConfig } from '../config/config';
+import { AccessGuard } from '../modules/access/access.guard';
+import { AuditController } from '../modules/audit/audit.controller';
+import { BusinessesModule } from '../modules/businesses/businesses.module';
+import { HealthController } from '../modules/health/health.controller';
+import { IdempotencyInterceptor } from '../modules/idempotency/idempotency.interceptor';
+import { IdentityModule } from '../modules/identity/identity.module';
+import { CoreModule } from './core.module';
+
+/** The HTTP API. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule],
+      controllers: [HealthController, AuditController],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

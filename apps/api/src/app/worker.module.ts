@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '../config/config';
+import { JOB_HANDLERS, JobHandler } from '../jobs/job-handler';
+import { JobQueues } from '../jobs/job-queues';
+import { JobRunner } from '../jobs/job-runner';
+import { BusinessesModule } from '../modules/businesses/businesses.module';
+import { InvitationEmailJob } from '../modules/businesses/jobs/invitation-email.job';
+import { OutboxRelay } from '../modules/outbox/outbox.relay';
+import { CoreModule } from './core.module';
+
+/** The worker: BullMQ processors and the outbox relay, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, opts: { relay?: boolean; runner?: boolean } = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule],
+      providers: [
+        JobQueues,
+        {
+          provide: JOB_HANDLERS,
+          useFactory: (...handlers: JobHandler[]) => handlers,
+          inject: [InvitationEmailJob],
+        },
+        ...(opts.runner === false ? [] : [JobRunner]),
+        ...(opts.relay === false ? [] : [OutboxRelay]),
+      ],
+      exports: [JobQueues],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { canManageRole, PERMISSIONS, roleAllows, ROLES } from './permissions';
+
+describe('role permissions', () => {
+  it('gives the owner every permission', () => {
+    for (const p of PERMISSIONS) expect(roleAllows('owner', p)).toBe(true);
+  });
+
+  it('keeps staff out of member management, invitations, settings and the audit log', () => {
+    for (const p of ['members.manage', 'invitations.manage', 'business.update', 'audit.read'] as const) {
+      expect(roleAllows('staff', p)).toBe(false);
+    }
+  });
+
+  it('lets only owners touch the owner role', () => {
+    expect(canManageRole('owner', 'owner')).toBe(true);
+    expect(canManageRole('admin', 'owner')).toBe(false);
+    expect(canManageRole('admin', 'staff')).toBe(true);
+    for (const r of ROLES) {
+      expect(canManageRole('staff', r)).toBe(false);
+      expect(canManageRole('accountant', r)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,37 @@
+export const ROLES = ['owner', 'admin', 'accountant', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * What each role may do inside a business. Routes name a permission, never a role, so adding a
+ * capability means adding it here once. Owner-only rules that depend on the target (e.g. making
+ * someone an owner) are checked in the service with `canManageRole`.
+ */
+export const PERMISSIONS = [
+  'business.read',
+  'business.update',
+  'members.read',
+  'members.manage',
+  'invitations.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL: readonly Permission[] = PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: ALL,
+  admin: ALL,
+  accountant: ['business.read', 'members.read', 'audit.read'],
+  staff: ['business.read', 'members.read'],
+};
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Only owners may grant, change or remove the owner role; admins manage the other roles. */
+export function canManageRole(actor: Role, targetRole: Role): boolean {
+  if (actor === 'owner') return true;
+  if (actor === 'admin') return targetRole !== 'owner';
+  return false;
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { currentRequestId } from '../../common/request-context';
+import { TenantTx, Tx } from '../../db/db';
+
+export type AuditAction =
+  | 'business.created'
+  | 'business.updated'
+  | 'member.role_changed'
+  | 'member.removed'
+  | 'member.joined'
+  | 'invitation.created'
+  | 'invitation.revoked';
+
+export type SecurityEventKind = 'sign_up' | 'sign_in' | 'sign_in_failed' | 'sign_in_throttled' | 'sign_out';
+
+/**
+ * Append-only records: the runtime role may only INSERT and SELECT these tables, and a trigger
+ * refuses UPDATE, DELETE and TRUNCATE for everyone.
+ */
+@Injectable()
+export class AuditService {
+  async record(
+    t: TenantTx,
+    e: { action: AuditAction; actorUserId: string | null; targetType?: string; targetId?: string; details?: object },
+  ): Promise<void> {
+    await t.query(
+      `INSERT INTO audit_events (business_id, action, actor_user_id, actor_kind, target_type, target_id, details, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        t.businessId,
+        e.action,
+        e.actorUserId,
+        e.actorUserId ? 'user' : 'system',
+        e.targetType ?? null,
+        e.targetId ?? null,
+        e.details ?? {},
+        currentRequestId(),
+      ],
+    );
+  }
+
+  async security(tx: Tx, e: { kind: SecurityEventKind; userId?: string | null; email?: string; ip?: string | null }) {
+    await tx.query(
+      `INSERT INTO security_events (kind, user_id, email, ip, request_id) VALUES ($1, $2, $3, $4, $5)`,
+      [e.kind, e.userId ?? null, e.email ?? null, e.ip ?? null, currentRequestId()],
+    );
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { BusinessesController } from './businesses.controller';
+import { BusinessesService } from './businesses.service';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
+import { InvitationEmailJob } from './jobs/invitation-email.job';
+import { MembershipsRepository } from './memberships.repository';
+
+@Module({
+  controllers: [BusinessesController, InvitationsController],
+  providers: [BusinessesService, InvitationsService, MembershipsRepository, InvitationEmailJob],
+  exports: [MembershipsRepository, InvitationEmailJob],
+})
+export class BusinessesModule {}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DomainError, forbidden, notFound } from '../../common/errors';
+import { pageOf } from '../../common/pagination';
+import { Db, TenantTx } from '../../db/db';
+import { AuditService } from '../audit/audit.service';
+import { canManageRole, Role } from '../access/permissions';
+import type { BusinessAccess, Principal } from '../access/principal';
+import type { BusinessDto, CreateBusinessDto, UpdateBusinessDto } from './dto/business.dto';
+import { MembershipsRepository } from './memberships.repository';
+
+const BUSINESS_COLUMNS = `id, name, base_currency AS "baseCurrency", country, timezone, created_at AS "createdAt"`;
+
+@Injectable()
+export class BusinessesService {
+  constructor(
+    private readonly db: Db,
+    private readonly memberships: MembershipsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The creator becomes the first owner. */
+  async create(principal: Principal, dto: CreateBusinessDto): Promise<BusinessDto> {
+    const id = randomUUID();
+    return this.db.tenant(
+      id,
+      async (t) => {
+        const [row] = await t.query(
+          `INSERT INTO businesses (id, name, base_currency, country, timezone, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${BUSINESS_COLUMNS}`,
+          [id, dto.name, dto.baseCurrency, dto.country ?? null, dto.timezone ?? 'UTC', principal.userId],
+        );
+        await this.memberships.insert(t, principal.userId, 'owner');
+        await this.audit.record(t, {
+          action: 'business.created',
+          actorUserId: principal.userId,
+          targetType: 'business',
+          targetId: id,
+          details: { name: dto.name, baseCurrency: dto.baseCurrency },
+        });
+        return { ...row, role: 'owner' };
+      },
+      { userId: principal.userId },
+    );
+  }
+
+  get(access: BusinessAccess): Promise<BusinessDto> {
+    return this.db.tenant(access.businessId, async (t) => ({ ...(await this.load(t)), role: access.role }));
+  }
+
+  update(access: BusinessAccess, dto: UpdateBusinessDto): Promise<BusinessDto> {
+    return this.db.tenant(access.businessId, async (t) => {
+      const before = await this.load(t);
+      const [row] = await t.query(
+        `UPDATE businesses SET name = coalesce($2, name), country = coalesce($3, country),
+                timezone = coalesce($4, timezone), updated_at = now()
+          WHERE id = $1 RETURNING ${BUSINESS_COLUMNS}`,
+        [t.businessId, dto.name ?? null, dto.country ?? null, dto.timezone ?? null],
+      );
+      const changed = Object.fromEntries(
+        (Object.keys(dto) as (keyof UpdateBusinessDto)[])
+          .filter((k) => dto[k] !== undefined && dto[k] !== before[k])
+          .map((k) => [k, { from: before[k], to: dto[k] }]),
+      );
+      if (Object.keys(changed).length > 0) {
+        await this.audit.record(t, {
+          action: 'business.updated',
+          actorUserId: access.userId,
+          targetType: 'business',
+          targetId: t.businessId,
+          details: changed,
+        });
+      }
+      return { ...row, role: access.role };
+    });
+  }
+
+  listMembers(access: BusinessAccess, page: { limit?: number; cursor?: string }) {
+    const limit = page.limit ?? 25;
+    return this.db.tenant(access.businessId, async (t) =>
+      pageOf(await this.memberships.list(t, { limit, cursor: page.cursor }), limit),
+    );
+  }
+
+  changeRole(access: BusinessAccess, membershipId: string, role: Role) {
+    return this.db.tenant(access.businessId, async (t) => {
+      const owners = await this.memberships.lockOwners(t);
+      const member = await this.memberships.get(t, membershipId, { lock: true });
+      if (!member) throw notFound('Member');
+      if (!canManageRole(access.role, member.role) || !canManageRole(access.role, role)) {
+        throw forbidden('Only an owner can grant, change or remove the owner role');
+      }
+      if (member.role === role) return this.present(member);
+      if (member.role === 'owner' && owners.length === 1) {
+        throw new DomainError('LAST_OWNER', 'A business needs at least one owner; make someone else owner first');
+      }
+      await this.memberships.setRole(t, membershipId, role);
+      await this.audit.record(t, {
+        action: 'member.role_changed',
+        actorUserId: access.userId,
+        targetType: 'membership',
+        targetId: membershipId,
+        details: { userId: member.userId, from: member.role, to: role },
+      });
+      return this.present({ ...member, role });
+    });
+  }
+
+  removeMember(access: BusinessAccess, membershipId: string) {
+    return this.db.tenant(access.businessId, async (t) => {
+      const owners = await this.memberships.lockOwners(t);
+      const member = await this.memberships.get(t, membershipId, { lock: true });
+      if (!member) throw notFound('Member');
+      // Anyone may leave; removing someone else needs the right to manage their role.
+      if (member.userId !== access.userId && !canManageRole(access.role, member.role)) {
+        throw forbidden('Only an owner can remove an owner');
+      }
+      if (member.role === 'owner' && owners.length === 1) {
+        throw new DomainError('LAST_OWNER', 'A business needs at least one owner; make someone else owner first');
+      }
+      await this.memberships.remove(t, membershipId);
+      await this.audit.record(t, {
+        action: 'member.removed',
+        actorUserId: access.userId,
+        targetType: 'membership',
+        targetId: membershipId,
+        details: { userId: member.userId, role: member.role },
+      });
+    });
+  }
+
+  private async load(t: TenantTx): Promise<Omit<BusinessDto, 'role'>> {
+    const [row] = await t.query(`SELECT ${BUSINESS_COLUMNS} FROM businesses WHERE id = $1`, [t.businessId]);
+    if (!row) throw notFound('Business');
+    return row;
+  }
+
+  private present<T extends { cursorAt: string }>({ cursorAt: _omit, ...member }: T) {
+    return member;
+  }
+}

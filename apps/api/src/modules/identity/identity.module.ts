@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { SessionsService } from './sessions.service';
+import { SignInThrottle } from './sign-in-throttle';
+import { UsersRepository } from './users.repository';
+
+@Module({
+  controllers: [AuthController],
+  providers: [AuthService, SessionsService, SignInThrottle, UsersRepository],
+  exports: [SessionsService],
+})
+export class IdentityModule {}

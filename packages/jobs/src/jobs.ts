@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Queue, QueueName } from './queues';
+
+const uuid = z.uuid();
+
+/**
+ * Every job: its queue and its payload schema. Payloads carry ids, never snapshots of data;
+ * handlers reload state and exit early when the work is already done.
+ */
+export const JOBS = {
+  'invitation.send-email': {
+    queue: Queue.notifications,
+    payload: z.object({ businessId: uuid, invitationId: uuid }).strict(),
+  },
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(JOBS, name);
+}
+
+export function queueOf(name: JobName): QueueName {
+  return JOBS[name].queue;
+}
+
+export class JobPayloadError extends Error {
+  constructor(
+    readonly job: string,
+    readonly issues: string,
+  ) {
+    super(`Invalid payload for job ${job}: ${issues}`);
+  }
+}
+
+/** Validates a payload against its job's schema; throws JobPayloadError naming the job. */
+export function parseJobPayload<N extends JobName>(name: N, payload: unknown): JobPayload<N> {
+  const result = JOBS[name].payload.safeParse(payload);
+  if (!result.success) {
+    throw new JobPayloadError(name, result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  return result.data as JobPayload<N>;
+}

@@ -1,0 +1,11 @@
+/**
+ * Every BullMQ queue Keeper uses. Queues group jobs by the kind of resource they need, so each can
+ * be given its own concurrency and scaled separately.
+ */
+export const Queue = {
+  /** Mail and other messages to people. */
+  notifications: 'notifications',
+} as const;
+
+export type QueueName = (typeof Queue)[keyof typeof Queue];
+export const QUEUE_NAMES: readonly QueueName[] = Object.values(Queue);
