@@ -560,7 +560,10 @@ export interface operations {
                 /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -866,7 +869,10 @@ export interface operations {
                 /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -924,7 +930,10 @@ export interface operations {
                 /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -990,7 +999,10 @@ export interface operations {
                 /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -1050,6 +1062,8 @@ export interface operations {
             };
             path: {
                 membershipId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
             };
             cookie?: never;
         };
@@ -1117,6 +1131,8 @@ export interface operations {
             };
             path: {
                 membershipId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
             };
             cookie?: never;
         };
@@ -1192,7 +1208,10 @@ export interface operations {
                 /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -1250,7 +1269,10 @@ export interface operations {
                 /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
                 "X-CSRF-Token"?: string;
             };
-            path?: never;
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -1323,6 +1345,8 @@ export interface operations {
             };
             path: {
                 invitationId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
             };
             cookie?: never;
         };

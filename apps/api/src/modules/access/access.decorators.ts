@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiNotFoundResponse, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiHeader, ApiParam, ApiNotFoundResponse, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import type { Permission } from './permissions';
 import type { AuthedRequest, BusinessAccess, Principal } from './principal';
@@ -33,6 +33,7 @@ export const SignedIn = () =>
 export const BusinessPermission = (permission: Permission) =>
   applyDecorators(
     SetMetadata(ACCESS_POLICY, { kind: 'business', permission } satisfies AccessPolicy),
+    ApiParam({ name: 'businessId', format: 'uuid', description: 'A business you are a member of' }),
     ApiCookieAuth('session'),
     csrfHeader,
     ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'Not signed in' }),

@@ -14,6 +14,20 @@ interface ClaimedRow {
 }
 
 const BATCH = 100;
+// BullMQ waits for Redis to come back rather than failing; the relay gives up on a row after this
+// long so one outage cannot stall it. If the abandoned add lands later, the row's next dispatch
+// uses the same jobId and BullMQ keeps a single job.
+const ENQUEUE_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Moves outbox rows to BullMQ with jobId = outbox id (so a row dispatched twice is still one job
@@ -79,10 +93,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async dispatch(row: ClaimedRow): Promise<boolean> {
     try {
       if (!isJobName(row.job)) throw new Error(`unknown job ${row.job}`);
-      await this.queues.enqueue(row.job, row.payload as never, {
+      const added = this.queues.enqueue(row.job, row.payload as never, {
         jobId: row.id,
         outbox: { businessId: row.business_id, id: row.id },
       });
+      added.catch(() => undefined);
+      await withTimeout(added, ENQUEUE_TIMEOUT_MS);
       return true;
     } catch (e) {
       const message = (e as Error).message;

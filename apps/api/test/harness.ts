@@ -1,0 +1,88 @@
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { Client } from 'pg';
+import { createHttpApp } from '../src/app/http-app';
+import { loadConfig, type AppConfig } from '../src/config/config';
+import { TEST_DB, testEnv } from './test-env';
+
+export interface Api {
+  app: INestApplication;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export async function startApi(overrides: Record<string, string> = {}): Promise<Api> {
+  const config = loadConfig(testEnv(overrides));
+  const app = await createHttpApp(config, { logger: false });
+  await app.init();
+  return { app, config, close: () => app.close() };
+}
+
+/** A signed-in browser-like client: keeps cookies and sends the CSRF header on mutations. */
+export class Session {
+  csrf = '';
+  user!: { id: string; email: string; name: string };
+
+  constructor(readonly agent: TestAgent) {}
+
+  private withHeaders(req: request.Test, key?: string) {
+    req.set('X-CSRF-Token', this.csrf);
+    if (key) req.set('Idempotency-Key', key);
+    return req;
+  }
+
+  get(path: string) {
+    return this.agent.get(path);
+  }
+  post(path: string, body?: object, key?: string) {
+    return this.withHeaders(this.agent.post(path), key).send(body ?? {});
+  }
+  patch(path: string, body?: object, key?: string) {
+    return this.withHeaders(this.agent.patch(path), key).send(body ?? {});
+  }
+  delete(path: string, key?: string) {
+    return this.withHeaders(this.agent.delete(path), key);
+  }
+
+  captureCsrf(res: request.Response) {
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+    const csrf = cookies.find((c) => c.startsWith('keeper_csrf='));
+    if (csrf) this.csrf = decodeURIComponent(csrf.split(';')[0].slice('keeper_csrf='.length));
+  }
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+export async function signUp(api: Api, name = 'Test Owner'): Promise<Session> {
+  const session = new Session(request.agent(api.app.getHttpServer()));
+  const email = `${randomUUID()}@example.test`;
+  const res = await session.agent.post('/api/auth/sign-up').send({ email, password: PASSWORD, name }).expect(201);
+  session.captureCsrf(res);
+  session.user = res.body.user;
+  return session;
+}
+
+export async function createBusiness(s: Session, name = 'Test Business'): Promise<string> {
+  const res = await s.post('/api/businesses', { name, baseCurrency: 'USD', country: 'US' }).expect(201);
+  return res.body.id;
+}
+
+/** Invites a new user with the role and has them accept; returns their session. */
+export async function addMember(api: Api, owner: Session, businessId: string, role: string): Promise<Session> {
+  const member = await signUp(api, `Member ${role}`);
+  const inv = await owner
+    .post(`/api/businesses/${businessId}/invitations`, { email: member.user.email, role })
+    .expect(201);
+  const token = new URL(inv.body.acceptUrl).pathname.split('/').pop()!;
+  await member.post(`/api/invitations/${token}/accept`).expect(200);
+  return member;
+}
+
+/** A direct connection as a given role (for SQL-level checks of RLS and grants). */
+export async function sqlAs(role: 'keeper_app' | 'keeper_owner' | 'postgres'): Promise<Client> {
+  const client = new Client({ connectionString: `postgres://${role}@127.0.0.1:5432/${TEST_DB}` });
+  await client.connect();
+  return client;
+}

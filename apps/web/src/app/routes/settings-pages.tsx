@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
+import { PageSpinner } from '../../components/Spinner';
+import { AuditLogSection } from '../../features/audit/components/AuditLogSection';
+import { BusinessProfile } from '../../features/businesses/components/BusinessProfile';
+import { InvitationsSection } from '../../features/invitations/components/InvitationsSection';
+import { MembersSection } from '../../features/members/components/MembersSection';
+import { canManageBusiness } from '../../lib/roles';
+import { useCurrentBusiness } from '../current-business';
+
+function OwnersAndAdminsOnly() {
+  const { t } = useTranslation();
+  return (
+    <EmptyState icon="shield" title={t('settings.noAccessTitle')} testId="no-access">
+      {t('settings.noAccessBody')}
+    </EmptyState>
+  );
+}
+
+export function ProfileSettingsPage() {
+  const { businessId } = useCurrentBusiness();
+  return <BusinessProfile businessId={businessId} />;
+}
+
+export function MembersSettingsPage() {
+  const { businessId, business, me } = useCurrentBusiness();
+  if (!business || !me) return <PageSpinner />;
+  return <MembersSection businessId={businessId} myRole={business.role} myUserId={me.user.id} />;
+}
+
+export function InvitationsSettingsPage() {
+  const { businessId, business } = useCurrentBusiness();
+  if (!business) return <PageSpinner />;
+  if (!canManageBusiness(business.role)) return <OwnersAndAdminsOnly />;
+  return <InvitationsSection businessId={businessId} myRole={business.role} />;
+}
+
+export function AuditSettingsPage() {
+  const { businessId, business } = useCurrentBusiness();
+  if (!business) return <PageSpinner />;
+  if (!canManageBusiness(business.role)) return <OwnersAndAdminsOnly />;
+  return <AuditLogSection businessId={businessId} />;
+}
