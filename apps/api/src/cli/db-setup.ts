@@ -13,7 +13,11 @@ const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * functions) and the runtime role (NOSUPERUSER NOBYPASSRLS, owns nothing). Role names, passwords
  * and the database name come from MIGRATION_DATABASE_URL and DATABASE_URL.
  */
-export async function setupDatabase(env: Record<string, string | undefined> = process.env, database?: string) {
+export async function setupDatabase(
+  env: Record<string, string | undefined> = process.env,
+  database?: string,
+  opts: { reset?: boolean } = {},
+) {
   const config = loadConfig(env);
   const owner = new URL(config.MIGRATION_DATABASE_URL);
   const runtime = new URL(config.DATABASE_URL);
@@ -25,6 +29,10 @@ export async function setupDatabase(env: Record<string, string | undefined> = pr
   const admin = new Client({ connectionString: config.DATABASE_ADMIN_URL });
   await admin.connect();
   try {
+    if (opts.reset) {
+      if (config.NODE_ENV === 'production') throw new Error('--reset refuses to drop a production database');
+      await admin.query(`DROP DATABASE IF EXISTS ${ident(dbName)} WITH (FORCE)`);
+    }
     for (const [role, url, attrs] of [
       [ownerRole, owner, 'LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB BYPASSRLS'],
       [appRole, runtime, 'LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS NOREPLICATION'],
@@ -55,7 +63,8 @@ export async function setupDatabase(env: Record<string, string | undefined> = pr
 }
 
 if (require.main === module) {
-  setupDatabase()
+  // --reset drops the database first (test and e2e databases only; refused in production).
+  setupDatabase(process.env, undefined, { reset: process.argv.includes('--reset') })
     .then(({ dbName, ownerRole, appRole }) =>
       console.log(`Database ${dbName} ready (schema owner ${ownerRole}, runtime role ${appRole})`),
     )
