@@ -62,10 +62,15 @@ build_all() {
 }
 
 # Starts one long-running process in the background, remembering its pid.
+# setsid gives it its own process group, so stopping it also stops anything it started.
 start_process() {
   local name=$1; shift
   stop_process "$name"
-  (cd "$ROOT" && nohup "$@" >"$STATE/logs/$name.log" 2>&1 & echo $! >"$STATE/pids/$name.pid")
+  cd "$ROOT"
+  if command -v setsid >/dev/null; then setsid "$@" >"$STATE/logs/$name.log" 2>&1 </dev/null &
+  else nohup "$@" >"$STATE/logs/$name.log" 2>&1 </dev/null &
+  fi
+  echo $! >"$STATE/pids/$name.pid"
 }
 
 stop_process() {
@@ -73,9 +78,9 @@ stop_process() {
   if [ -f "$pidfile" ]; then
     local pid; pid=$(cat "$pidfile")
     if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
       for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 "$pid" 2>/dev/null || true
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     fi
     rm -f "$pidfile"
   fi
