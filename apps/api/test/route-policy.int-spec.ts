@@ -27,9 +27,8 @@ describe('access policy on every route', () => {
         seen.push(route);
         if (PUBLIC.has(route)) continue;
         const path = template.replace(/\{(\w+)\}/g, '00000000-0000-4000-8000-000000000000');
-        const res = await (request(api.app.getHttpServer()) as unknown as Record<string, (p: string) => request.Test>)
-          [method](path)
-          .send({});
+        const http = request(api.app.getHttpServer()) as unknown as Record<string, (p: string) => request.Test>;
+        const res = await http[method](path).send({});
         expect({ route, status: res.status, code: res.body?.error?.code }).toEqual({
           route,
           status: 401,
