@@ -19,6 +19,7 @@ WORKDIR /app
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY apps/web/package.json apps/web/
 COPY packages/money/package.json packages/money/
+COPY packages/invoicing/package.json packages/invoicing/
 COPY packages/api-client/package.json packages/api-client/
 # "@keeper/web..." = the web app and the workspace packages it depends on.
 RUN --mount=type=cache,id=keeper-pnpm-store,target=/pnpm/store,sharing=locked \
@@ -27,6 +28,7 @@ RUN --mount=type=cache,id=keeper-pnpm-store,target=/pnpm/store,sharing=locked \
 # "source" export condition in apps/web/vite.config.ts), so they need no build of their own.
 COPY tsconfig.base.json ./
 COPY packages/money packages/money
+COPY packages/invoicing packages/invoicing
 COPY packages/api-client packages/api-client
 COPY apps/web apps/web
 RUN pnpm --filter @keeper/web run build
