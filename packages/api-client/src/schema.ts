@@ -263,6 +263,512 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/businesses/{businessId}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chart of accounts with balances in the base currency */
+        get: operations["listAccounts"];
+        put?: never;
+        /** Add an account to the chart */
+        post: operations["createAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename or (de)activate an account you added */
+        patch: operations["updateAccount"];
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/journal-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Journal entries with their lines, newest first */
+        get: operations["listJournalEntries"];
+        put?: never;
+        /** Post a manual journal entry */
+        post: operations["postJournalEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/journal-entries/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One journal entry with its lines */
+        get: operations["getJournalEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/journal-entries/{entryId}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a manual entry with a mirror-image entry (entries are never changed or deleted) */
+        post: operations["reverseJournalEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/ledger/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** General ledger of one account: opening balance, lines with running balance, closing balance */
+        get: operations["getGeneralLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reports/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trial balance in the base currency as of a date */
+        get: operations["getTrialBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers and suppliers: search, filter, sort, page */
+        get: operations["listContacts"];
+        put?: never;
+        /** Add a customer or supplier */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/contacts/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contacts matching the list filters, as CSV */
+        get: operations["exportContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/contacts/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a contacts CSV without importing: parsed rows and each row's errors */
+        post: operations["previewContactImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import contacts from CSV, all or nothing or only the valid rows */
+        post: operations["importContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact */
+        get: operations["getContact"];
+        put?: never;
+        post?: never;
+        /** Delete a contact no document refers to */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        /** Change a contact; null clears an optional field */
+        patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/contacts/{contactId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a contact: hidden from lists and pickers, kept on documents */
+        post: operations["archiveContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/contacts/{contactId}/unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived contact back */
+        post: operations["unarchiveContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products and services: search, filter, sort, page */
+        get: operations["listProducts"];
+        put?: never;
+        /** Add a product or service */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/products/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The products matching the list filters, as CSV */
+        get: operations["exportProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/products/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a products CSV without importing: parsed rows and each row's errors */
+        post: operations["previewProductImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/products/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import products from CSV, all or nothing or only the valid rows */
+        post: operations["importProducts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One product or service */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        /** Delete a product no document refers to */
+        delete: operations["deleteProduct"];
+        options?: never;
+        head?: never;
+        /** Change a product; null clears an optional field */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/products/{productId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop offering a product (documents keep it) */
+        post: operations["deactivateProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/products/{productId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer a deactivated product again */
+        post: operations["activateProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tax rates of the business, by name */
+        get: operations["listTaxRates"];
+        put?: never;
+        /** Add a tax rate (the first one becomes the default) */
+        post: operations["createTaxRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/tax-rates/{taxRateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tax rate */
+        get: operations["getTaxRate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, change the percentage or make it the default */
+        patch: operations["updateTaxRate"];
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/tax-rates/{taxRateId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop offering a tax rate (what uses it keeps it) */
+        post: operations["deactivateTaxRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/tax-rates/{taxRateId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer a deactivated tax rate again */
+        post: operations["activateTaxRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices, newest first; filter by status (or overdue), customer or text */
+        get: operations["listInvoices"];
+        put?: never;
+        /** Create a draft invoice */
+        post: operations["createInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice with its lines and totals */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        /** Delete a draft invoice */
+        delete: operations["deleteInvoice"];
+        options?: never;
+        head?: never;
+        /** Replace a draft invoice (header and lines) */
+        patch: operations["updateInvoice"];
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/invoices/{invoiceId}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a draft: number it, fix the exchange rate and post it to the books */
+        post: operations["issueInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/invoices/{invoiceId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an issued, unpaid invoice (posts a reversing entry) */
+        post: operations["voidInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -319,7 +825,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "IDEMPOTENCY_IN_PROGRESS" | "INVITATION_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "IDEMPOTENCY_IN_PROGRESS" | "INVITATION_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "UNBALANCED_ENTRY" | "ACCOUNT_INACTIVE" | "SYSTEM_ACCOUNT" | "ACCOUNT_CODE_TAKEN" | "ACCOUNT_HAS_BALANCE" | "ALREADY_REVERSED" | "ENTRY_NOT_REVERSIBLE" | "CONTACT_IN_USE" | "PRODUCT_IN_USE" | "SKU_TAKEN" | "TAX_RATE_NAME_TAKEN" | "INTERNAL" | "UNAVAILABLE";
             /** @example password: must be at least 12 characters */
             message: string;
             /** @example c0a8e2c4-5d1b-4c4e-9e53-1d7f0a2b3c4d */
@@ -409,6 +915,13 @@ export interface components {
             country: string | null;
             /** @example Asia/Shanghai */
             timezone: string;
+            /** @description Prices are entered tax-inclusive */
+            pricesIncludeTax: boolean;
+            /**
+             * @description Tax is rounded per line or per document
+             * @enum {string}
+             */
+            taxRounding: "line" | "document";
             /** Format: date-time */
             createdAt: string;
             /**
@@ -423,6 +936,17 @@ export interface components {
             country?: string;
             /** @example Asia/Shanghai */
             timezone?: string;
+            /**
+             * @description Whether product and invoice prices include tax (tax-inclusive) or have tax added on top
+             * @example false
+             */
+            pricesIncludeTax?: boolean;
+            /**
+             * @description Round tax per line or once per document. Each invoice keeps the rule it was issued with.
+             * @example line
+             * @enum {string}
+             */
+            taxRounding?: "line" | "document";
         };
         MemberDto: {
             /**
@@ -493,6 +1017,933 @@ export interface components {
             businessId: string;
             /** @enum {string} */
             role: "owner" | "admin" | "accountant" | "staff";
+        };
+        MoneyDto: {
+            /**
+             * @description Integer minor units, as a string so no precision is lost
+             * @example 125050
+             */
+            amountMinor: string;
+            /** @example USD */
+            currency: string;
+        };
+        AccountWithBalanceDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Unique in the business; sorts the chart
+             * @example 1100
+             */
+            code: string;
+            /** @example Accounts receivable */
+            name: string;
+            /** @enum {string} */
+            type: "asset" | "liability" | "equity" | "income" | "expense";
+            /**
+             * @description Groups accounts in reports
+             * @example receivable
+             * @enum {string}
+             */
+            subtype: "cash" | "bank" | "receivable" | "inventory" | "current_asset" | "fixed_asset" | "other_asset" | "payable" | "tax" | "current_liability" | "long_term_liability" | "equity" | "retained_earnings" | "operating_income" | "contra_income" | "other_income" | "cost_of_sales" | "operating_expense" | "other_expense";
+            /**
+             * @description Stable key of an account Keeper posts to itself; null for accounts you added. System accounts cannot be changed.
+             * @enum {string|null}
+             */
+            systemKey: "cash" | "bank" | "accounts_receivable" | "inventory" | "prepaid_expenses" | "equipment" | "accounts_payable" | "tax_payable" | "customer_credit" | "accrued_liabilities" | "loans_payable" | "owner_equity" | "owner_drawings" | "retained_earnings" | "sales" | "sales_discounts" | "cost_of_goods_sold" | "rent" | "salaries" | "utilities" | "marketing" | "bank_fees" | "office_supplies" | "travel" | "other_expenses" | "interest_income" | "interest_expense" | "fx_gain_loss" | null;
+            /** @description Whether Keeper itself posts to this account (it then cannot be renamed or deactivated) */
+            isSystem: boolean;
+            isActive: boolean;
+            /**
+             * @description The side that increases this account
+             * @enum {string}
+             */
+            normalBalance: "debit" | "credit";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Balance in the base currency from entries dated up to asOf; debit positive, credit negative */
+            balance: components["schemas"]["MoneyDto"];
+            /**
+             * @description The same balance as a decimal string, positive when it lies on the normal side of the account
+             * @example 1250.50
+             */
+            balanceDecimal: string;
+        };
+        AccountListDto: {
+            /**
+             * @description Balances include entries dated up to and including this day
+             * @example 2025-12-31
+             */
+            asOf: string;
+            /**
+             * @description The base currency balances are stated in
+             * @example USD
+             */
+            currency: string;
+            /** @description The whole chart, ordered by code */
+            items: components["schemas"]["AccountWithBalanceDto"][];
+        };
+        CreateAccountDto: {
+            /**
+             * @description Letters, digits, dots and dashes; unique in the business
+             * @example 6950
+             */
+            code: string;
+            /** @example Software subscriptions */
+            name: string;
+            /**
+             * @example expense
+             * @enum {string}
+             */
+            type: "asset" | "liability" | "equity" | "income" | "expense";
+            /**
+             * @description Must suit the type: asset: cash, bank, receivable, inventory, current_asset, fixed_asset, other_asset; liability: payable, tax, current_liability, long_term_liability; equity: equity, retained_earnings; income: operating_income, contra_income, other_income; expense: cost_of_sales, operating_expense, other_expense
+             * @example operating_expense
+             * @enum {string}
+             */
+            subtype: "cash" | "bank" | "receivable" | "inventory" | "current_asset" | "fixed_asset" | "other_asset" | "payable" | "tax" | "current_liability" | "long_term_liability" | "equity" | "retained_earnings" | "operating_income" | "contra_income" | "other_income" | "cost_of_sales" | "operating_expense" | "other_expense";
+        };
+        AccountDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Unique in the business; sorts the chart
+             * @example 1100
+             */
+            code: string;
+            /** @example Accounts receivable */
+            name: string;
+            /** @enum {string} */
+            type: "asset" | "liability" | "equity" | "income" | "expense";
+            /**
+             * @description Groups accounts in reports
+             * @example receivable
+             * @enum {string}
+             */
+            subtype: "cash" | "bank" | "receivable" | "inventory" | "current_asset" | "fixed_asset" | "other_asset" | "payable" | "tax" | "current_liability" | "long_term_liability" | "equity" | "retained_earnings" | "operating_income" | "contra_income" | "other_income" | "cost_of_sales" | "operating_expense" | "other_expense";
+            /**
+             * @description Stable key of an account Keeper posts to itself; null for accounts you added. System accounts cannot be changed.
+             * @enum {string|null}
+             */
+            systemKey: "cash" | "bank" | "accounts_receivable" | "inventory" | "prepaid_expenses" | "equipment" | "accounts_payable" | "tax_payable" | "customer_credit" | "accrued_liabilities" | "loans_payable" | "owner_equity" | "owner_drawings" | "retained_earnings" | "sales" | "sales_discounts" | "cost_of_goods_sold" | "rent" | "salaries" | "utilities" | "marketing" | "bank_fees" | "office_supplies" | "travel" | "other_expenses" | "interest_income" | "interest_expense" | "fx_gain_loss" | null;
+            /** @description Whether Keeper itself posts to this account (it then cannot be renamed or deactivated) */
+            isSystem: boolean;
+            isActive: boolean;
+            /**
+             * @description The side that increases this account
+             * @enum {string}
+             */
+            normalBalance: "debit" | "credit";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UpdateAccountDto: {
+            /** @example Software and subscriptions */
+            name?: string;
+            /**
+             * @description false deactivates the account (only when nothing is left on it); deactivated accounts take no new entries
+             * @example true
+             */
+            isActive?: boolean;
+        };
+        UserRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        AccountRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 1100 */
+            code: string;
+            /** @example Accounts receivable */
+            name: string;
+            /** @enum {string} */
+            type: "asset" | "liability" | "equity" | "income" | "expense";
+        };
+        JournalLineDto: {
+            /** @example 1 */
+            lineNo: number;
+            account: components["schemas"]["AccountRefDto"];
+            /** @enum {string} */
+            side: "debit" | "credit";
+            /** @description Signed (debit positive) in the line currency; 0 on an FX difference line */
+            amount: components["schemas"]["MoneyDto"];
+            /** @description Signed (debit positive) value in the base currency */
+            baseAmount: components["schemas"]["MoneyDto"];
+            /**
+             * @description Unsigned amount as a decimal string in the line currency
+             * @example 250.00
+             */
+            amountDecimal: string;
+            /**
+             * @description Unsigned base amount as a decimal string in the base currency
+             * @example 270.63
+             */
+            baseAmountDecimal: string;
+            /**
+             * Format: uuid
+             * @description The customer or supplier the line concerns
+             */
+            contactId: string | null;
+            description: string | null;
+        };
+        JournalEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Consecutive per business, in posting order
+             * @example 42
+             */
+            entryNumber: number;
+            /** @example 2025-03-31 */
+            entryDate: string;
+            description: string;
+            /**
+             * @description What posted it: manual, invoice, payment, credit_note, refund, void, reversal, ...
+             * @example invoice
+             */
+            sourceType: string;
+            /**
+             * Format: uuid
+             * @description The document that posted it
+             */
+            sourceId: string | null;
+            /**
+             * Format: uuid
+             * @description The entry this one reverses
+             */
+            reversesEntryId: string | null;
+            /**
+             * Format: uuid
+             * @description The entry that reverses this one
+             */
+            reversedByEntryId: string | null;
+            /** @description Who posted it; null for automatic postings by Keeper */
+            postedBy: components["schemas"]["UserRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Sum of the debit lines in the base currency (equals totalCredit) */
+            totalDebit: components["schemas"]["MoneyDto"];
+            /** @description Sum of the credit lines in the base currency, unsigned */
+            totalCredit: components["schemas"]["MoneyDto"];
+            lines: components["schemas"]["JournalLineDto"][];
+        };
+        JournalEntryPageDto: {
+            items: components["schemas"]["JournalEntryDto"][];
+            nextCursor: string | null;
+        };
+        ManualLineDto: {
+            /**
+             * Format: uuid
+             * @description An active account of the business (not a control account such as receivables)
+             */
+            accountId: string;
+            /** @enum {string} */
+            side: "debit" | "credit";
+            /**
+             * @description Unsigned decimal in the line currency, within its decimal places. 0 only with baseAmount (an FX difference)
+             * @example 250.00
+             */
+            amount: string;
+            /**
+             * @description ISO 4217; defaults to the base currency
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description For a foreign-currency line: base-currency units per 1 unit of the line currency. The base amount is rounded half-even
+             * @example 1.0825
+             */
+            exchangeRate?: string;
+            /**
+             * @description For a foreign-currency line instead of exchangeRate: its value in the base currency, unsigned
+             * @example 270.63
+             */
+            baseAmount?: string;
+            /** @example March rent */
+            description?: string;
+        };
+        CreateManualEntryDto: {
+            /**
+             * @description The day the entry belongs to in the books
+             * @example 2025-03-31
+             */
+            date: string;
+            /** @example Owner invested cash */
+            description: string;
+            /** @description Debits must equal credits in every currency and, after conversion, in the base currency */
+            lines: components["schemas"]["ManualLineDto"][];
+        };
+        ReverseEntryDto: {
+            /**
+             * @description Date of the reversing entry; defaults to today, not before the entry
+             * @example 2025-04-01
+             */
+            date?: string;
+            /** @example Reversal: posted to the wrong account */
+            description?: string;
+        };
+        GeneralLedgerLineDto: {
+            /** Format: uuid */
+            entryId: string;
+            /** @example 42 */
+            entryNumber: number;
+            /** @example 2025-03-31 */
+            entryDate: string;
+            /** @example 1 */
+            lineNo: number;
+            /** @description The entry's description */
+            description: string;
+            /** @description The line's own description */
+            lineDescription: string | null;
+            /** @example invoice */
+            sourceType: string;
+            /** Format: uuid */
+            sourceId: string | null;
+            /** @description Signed (debit positive) in the line currency */
+            amount: components["schemas"]["MoneyDto"];
+            /** @description Signed (debit positive) in the base currency */
+            baseAmount: components["schemas"]["MoneyDto"];
+            /**
+             * @description Debit in the base currency, or null
+             * @example 270.63
+             */
+            debit: string | null;
+            /**
+             * @description Credit in the base currency, or null
+             * @example null
+             */
+            credit: string | null;
+            /** @description Balance after this line in the base currency, debit positive */
+            runningBalance: components["schemas"]["MoneyDto"];
+            /**
+             * @description runningBalance as a decimal, positive on the normal side of the account
+             * @example 1520.63
+             */
+            runningBalanceDecimal: string;
+        };
+        GeneralLedgerDto: {
+            account: components["schemas"]["AccountDto"];
+            /** @example 2025-01-01 */
+            from: string;
+            /** @example 2025-12-31 */
+            to: string;
+            /**
+             * @description The base currency all balances are stated in
+             * @example USD
+             */
+            currency: string;
+            /** @description Balance before `from`, debit positive */
+            openingBalance: components["schemas"]["MoneyDto"];
+            /** @description Sum of debits over the whole range (all pages), unsigned */
+            totalDebit: components["schemas"]["MoneyDto"];
+            /** @description Sum of credits over the whole range (all pages), unsigned */
+            totalCredit: components["schemas"]["MoneyDto"];
+            /** @description Balance at the end of `to`, debit positive */
+            closingBalance: components["schemas"]["MoneyDto"];
+            /** @description In date order, then entry number and line */
+            items: components["schemas"]["GeneralLedgerLineDto"][];
+            nextCursor: string | null;
+        };
+        TrialBalanceRowDto: {
+            account: components["schemas"]["AccountRefDto"];
+            /** @description Net debit balance in the base currency (zero when the balance is a credit) */
+            debit: components["schemas"]["MoneyDto"];
+            /** @description Net credit balance in the base currency, unsigned (zero when a debit) */
+            credit: components["schemas"]["MoneyDto"];
+            /** @example 1250.00 */
+            debitDecimal: string;
+            /** @example 0.00 */
+            creditDecimal: string;
+        };
+        TrialBalanceDto: {
+            /** @example 2025-12-31 */
+            asOf: string;
+            /**
+             * @description The base currency
+             * @example USD
+             */
+            currency: string;
+            /** @description Accounts with a non-zero balance, by code */
+            rows: components["schemas"]["TrialBalanceRowDto"][];
+            totalDebit: components["schemas"]["MoneyDto"];
+            totalCredit: components["schemas"]["MoneyDto"];
+            /** @example 5400.00 */
+            totalDebitDecimal: string;
+            /** @example 5400.00 */
+            totalCreditDecimal: string;
+            /** @description Whether total debits equal total credits (always true for a sound journal) */
+            balanced: boolean;
+        };
+        Object: Record<string, never>;
+        AddressDto: {
+            /** @example 88 Nanjing Road */
+            line1?: string | null;
+            /** @example Floor 3 */
+            line2?: string | null;
+            /** @example Shanghai */
+            city?: string | null;
+            /**
+             * @description State, province or region
+             * @example Shanghai
+             */
+            region?: string | null;
+            /** @example 200001 */
+            postalCode?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example CN
+             */
+            country?: string | null;
+        };
+        ContactDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "customer" | "supplier" | "both";
+            name: string;
+            taxId: string | null;
+            email: string | null;
+            phone: string | null;
+            billingAddress: components["schemas"]["AddressDto"] | null;
+            shippingAddress: components["schemas"]["AddressDto"] | null;
+            /** @example USD */
+            currency: string;
+            /** @example 30 */
+            paymentTermsDays: number;
+            /** @description In the contact's currency */
+            creditLimit: components["schemas"]["MoneyDto"] | null;
+            notes: string | null;
+            archived: boolean;
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ContactPageDto: {
+            items: components["schemas"]["ContactDto"][];
+            nextCursor: string | null;
+        };
+        CreateContactDto: {
+            /**
+             * @description VAT / tax registration number
+             * @example 91310000MA1FL4XX2K
+             */
+            taxId?: string | null;
+            /** @example accounts@lotus.example */
+            email?: string | null;
+            /** @example +86 21 5555 0100 */
+            phone?: string | null;
+            /**
+             * @example {
+             *       "line1": "88 Nanjing Road",
+             *       "city": "Shanghai",
+             *       "postalCode": "200001",
+             *       "country": "CN"
+             *     }
+             */
+            billingAddress?: components["schemas"]["AddressDto"] | null;
+            /**
+             * @example {
+             *       "line1": "88 Nanjing Road",
+             *       "city": "Shanghai",
+             *       "postalCode": "200001",
+             *       "country": "CN"
+             *     }
+             */
+            shippingAddress?: components["schemas"]["AddressDto"] | null;
+            /**
+             * @description Credit limit in the contact's currency, major units; null for none
+             * @example 5000.00
+             */
+            creditLimit?: string | null;
+            /** @example Pays by bank transfer on Fridays */
+            notes?: string | null;
+            /** @example Lotus Tea House */
+            name: string;
+            /**
+             * @default customer
+             * @enum {string}
+             */
+            kind: "customer" | "supplier" | "both";
+            /**
+             * @description ISO 4217; defaults to the business's base currency
+             * @example USD
+             */
+            currency?: string;
+            /**
+             * @description Days until an invoice is due; 0 = on receipt
+             * @default 0
+             * @example 30
+             */
+            paymentTermsDays: number;
+        };
+        ContactImportPreviewRequestDto: {
+            /**
+             * @description CSV text (RFC 4180, UTF-8, optional BOM), first row = column names, matched case-insensitively: `name` (required), `kind` (customer | supplier | both; default customer), `email`, `phone`, `tax_id`, `currency` (ISO 4217; default the business's base currency), `payment_terms_days`, `credit_limit` (amount in the contact's currency, e.g. 5000.00), `notes`, `billing_line1`, `billing_line2`, `billing_city`, `billing_region`, `billing_postal_code`, `billing_country`, `shipping_line1`, `shipping_line2`, `shipping_city`, `shipping_region`, `shipping_postal_code`, `shipping_country`. Other columns are ignored and listed in `ignoredColumns`; empty cells mean "not given". The export file uses the same columns.
+             * @example name,email
+             *     Lotus Tea House,accounts@lotus.example
+             */
+            csv: string;
+        };
+        ImportFieldErrorDto: {
+            /**
+             * @description Row number as a spreadsheet shows it (the header is row 1)
+             * @example 3
+             */
+            row: number;
+            /**
+             * @description CSV column name, or "row" for a problem with the whole row
+             * @example email
+             */
+            field: string;
+            /** @example invalid_email */
+            code: string;
+            /** @example must be a valid email address */
+            message: string;
+        };
+        ImportPreviewRowDto: {
+            /**
+             * @description Row number as a spreadsheet shows it (the header is row 1)
+             * @example 2
+             */
+            row: number;
+            /** @description The cells of the recognised columns, by column name */
+            values: {
+                [key: string]: string;
+            };
+            valid: boolean;
+            errors: components["schemas"]["ImportFieldErrorDto"][];
+        };
+        ImportPreviewCountsDto: {
+            /** @description Data rows (blank rows are skipped) */
+            total: number;
+            valid: number;
+            invalid: number;
+        };
+        ImportPreviewDto: {
+            /** @description Recognised columns, in file order */
+            columns: string[];
+            /** @description Header names that are not import columns; their cells are ignored */
+            ignoredColumns: string[];
+            rows: components["schemas"]["ImportPreviewRowDto"][];
+            counts: components["schemas"]["ImportPreviewCountsDto"];
+        };
+        ContactImportRequestDto: {
+            /**
+             * @description CSV text (RFC 4180, UTF-8, optional BOM), first row = column names, matched case-insensitively: `name` (required), `kind` (customer | supplier | both; default customer), `email`, `phone`, `tax_id`, `currency` (ISO 4217; default the business's base currency), `payment_terms_days`, `credit_limit` (amount in the contact's currency, e.g. 5000.00), `notes`, `billing_line1`, `billing_line2`, `billing_city`, `billing_region`, `billing_postal_code`, `billing_country`, `shipping_line1`, `shipping_line2`, `shipping_city`, `shipping_region`, `shipping_postal_code`, `shipping_country`. Other columns are ignored and listed in `ignoredColumns`; empty cells mean "not given". The export file uses the same columns.
+             * @example name,email
+             *     Lotus Tea House,accounts@lotus.example
+             */
+            csv: string;
+            /**
+             * @description `all-or-nothing`: import nothing when any row has an error. `valid-only`: import the valid rows and report the others.
+             * @example all-or-nothing
+             * @enum {string}
+             */
+            mode: "all-or-nothing" | "valid-only";
+        };
+        ImportCountsDto: {
+            /** @description Data rows (blank rows are skipped) */
+            total: number;
+            imported: number;
+            /** @description Rows not imported because they have errors */
+            skipped: number;
+        };
+        ImportResultDto: {
+            /** @enum {string} */
+            mode: "all-or-nothing" | "valid-only";
+            counts: components["schemas"]["ImportCountsDto"];
+            /** @description Errors of the skipped rows (valid-only mode) */
+            errors: components["schemas"]["ImportFieldErrorDto"][];
+        };
+        UpdateContactDto: {
+            /**
+             * @description VAT / tax registration number
+             * @example 91310000MA1FL4XX2K
+             */
+            taxId?: string | null;
+            /** @example accounts@lotus.example */
+            email?: string | null;
+            /** @example +86 21 5555 0100 */
+            phone?: string | null;
+            /**
+             * @example {
+             *       "line1": "88 Nanjing Road",
+             *       "city": "Shanghai",
+             *       "postalCode": "200001",
+             *       "country": "CN"
+             *     }
+             */
+            billingAddress?: components["schemas"]["AddressDto"] | null;
+            /**
+             * @example {
+             *       "line1": "88 Nanjing Road",
+             *       "city": "Shanghai",
+             *       "postalCode": "200001",
+             *       "country": "CN"
+             *     }
+             */
+            shippingAddress?: components["schemas"]["AddressDto"] | null;
+            /**
+             * @description Credit limit in the contact's currency, major units; null for none
+             * @example 5000.00
+             */
+            creditLimit?: string | null;
+            /** @example Pays by bank transfer on Fridays */
+            notes?: string | null;
+            /** @example Lotus Tea House */
+            name?: string;
+            /** @enum {string} */
+            kind?: "customer" | "supplier" | "both";
+            /**
+             * @description ISO 4217. When the contact has a credit limit, send creditLimit too: it is an amount in this currency
+             * @example USD
+             */
+            currency?: string;
+            /** @example 30 */
+            paymentTermsDays?: number;
+        };
+        ProductTaxRateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example VAT 13% */
+            name: string;
+            /** @example 13 */
+            rate: string;
+            active: boolean;
+        };
+        ProductDto: {
+            /** Format: uuid */
+            id: string;
+            sku: string;
+            name: string;
+            /** @enum {string} */
+            kind: "product" | "service";
+            /** @example pcs */
+            unit: string;
+            description: string | null;
+            /** @description Per unit, in the base currency */
+            salesPrice: components["schemas"]["MoneyDto"];
+            /** @description Per unit, in the base currency */
+            purchaseCost: components["schemas"]["MoneyDto"] | null;
+            taxRate: components["schemas"]["ProductTaxRateDto"] | null;
+            trackStock: boolean;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProductPageDto: {
+            items: components["schemas"]["ProductDto"][];
+            nextCursor: string | null;
+        };
+        CreateProductDto: {
+            /** @example Loose-leaf, 250 g tin */
+            description?: string | null;
+            /**
+             * @description Purchase cost per unit in the base currency, major units; null when unknown
+             * @example 32.00
+             */
+            purchaseCost?: string | null;
+            /**
+             * Format: uuid
+             * @description An active tax rate of the business; null for none. On create, omitted means the business's default rate.
+             * @example 3f0c2a52-8d0e-4a7b-9a43-2b1c5d6e7f80
+             */
+            taxRateId?: string | null;
+            /**
+             * @description Unique in the business, ignoring case
+             * @example TEA-LJ-250
+             */
+            sku: string;
+            /** @example Longjing green tea 250 g */
+            name: string;
+            /**
+             * @default product
+             * @enum {string}
+             */
+            kind: "product" | "service";
+            /**
+             * @description Unit of sale: pcs, kg, h, m…
+             * @default pcs
+             * @example pcs
+             */
+            unit: string;
+            /**
+             * @description Sales price per unit in the base currency, major units; tax-inclusive when the business's prices include tax
+             * @default 0
+             * @example 58.00
+             */
+            salesPrice: string;
+            /**
+             * @description Track stock levels (products only)
+             * @default false
+             * @example false
+             */
+            trackStock: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            active: boolean;
+        };
+        ProductImportPreviewRequestDto: {
+            /**
+             * @description CSV text (RFC 4180, UTF-8, optional BOM), first row = column names, matched case-insensitively: `sku` (required, unique in the business and in the file, ignoring case), `name` (required), `kind` (product | service; default product), `unit` (default pcs), `sales_price` and `purchase_cost` (amounts in the base currency, e.g. 58.00), `tax_rate` (name of an active tax rate; empty = the default rate; `none` = no tax), `track_stock` and `active` (true/false, yes/no, 1/0), `description`. Other columns are ignored and listed in `ignoredColumns`; empty cells mean "not given". The export file uses the same columns.
+             * @example sku,name,sales_price
+             *     TEA-1,Green tea,58.00
+             */
+            csv: string;
+        };
+        ProductImportRequestDto: {
+            /**
+             * @description CSV text (RFC 4180, UTF-8, optional BOM), first row = column names, matched case-insensitively: `sku` (required, unique in the business and in the file, ignoring case), `name` (required), `kind` (product | service; default product), `unit` (default pcs), `sales_price` and `purchase_cost` (amounts in the base currency, e.g. 58.00), `tax_rate` (name of an active tax rate; empty = the default rate; `none` = no tax), `track_stock` and `active` (true/false, yes/no, 1/0), `description`. Other columns are ignored and listed in `ignoredColumns`; empty cells mean "not given". The export file uses the same columns.
+             * @example sku,name,sales_price
+             *     TEA-1,Green tea,58.00
+             */
+            csv: string;
+            /**
+             * @description `all-or-nothing`: import nothing when any row has an error. `valid-only`: import the valid rows and report the others.
+             * @example all-or-nothing
+             * @enum {string}
+             */
+            mode: "all-or-nothing" | "valid-only";
+        };
+        UpdateProductDto: {
+            /** @example Loose-leaf, 250 g tin */
+            description?: string | null;
+            /**
+             * @description Purchase cost per unit in the base currency, major units; null when unknown
+             * @example 32.00
+             */
+            purchaseCost?: string | null;
+            /**
+             * Format: uuid
+             * @description An active tax rate of the business; null for none. On create, omitted means the business's default rate.
+             * @example 3f0c2a52-8d0e-4a7b-9a43-2b1c5d6e7f80
+             */
+            taxRateId?: string | null;
+            /** @example TEA-LJ-250 */
+            sku?: string;
+            /** @example Longjing green tea 250 g */
+            name?: string;
+            /** @enum {string} */
+            kind?: "product" | "service";
+            /** @example pcs */
+            unit?: string;
+            /** @example 58.00 */
+            salesPrice?: string;
+            /** @example false */
+            trackStock?: boolean;
+        };
+        TaxRateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example VAT 13% */
+            name: string;
+            /**
+             * @description Percent as a decimal string, without trailing zeros
+             * @example 13
+             */
+            rate: string;
+            isDefault: boolean;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TaxRateListDto: {
+            /** @description By name */
+            items: components["schemas"]["TaxRateDto"][];
+        };
+        CreateTaxRateDto: {
+            /** @example VAT 13% */
+            name: string;
+            /**
+             * @description Percent as a decimal string: "13" is 13 %, "8.25" is 8.25 %
+             * @example 13
+             */
+            rate: string;
+            /**
+             * @description Offered first for new products and lines. The first rate of a business becomes the default unless this is false.
+             * @example true
+             */
+            isDefault?: boolean;
+        };
+        UpdateTaxRateDto: {
+            /** @example VAT 13% */
+            name?: string;
+            /**
+             * @description New percentage. Documents already written keep the rate they were written with.
+             * @example 13
+             */
+            rate?: string;
+            /**
+             * @description true makes this the default (and the previous default not); false clears it
+             * @example true
+             */
+            isDefault?: boolean;
+        };
+        InvoiceContactDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        InvoiceSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            number: string | null;
+            /** @enum {string} */
+            status: "draft" | "issued" | "partially_paid" | "paid" | "void";
+            overdue: boolean;
+            contact: components["schemas"]["InvoiceContactDto"];
+            issueDate: string;
+            dueDate: string;
+            total: components["schemas"]["MoneyDto"];
+            balance: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InvoicePageDto: {
+            items: components["schemas"]["InvoiceSummaryDto"][];
+            nextCursor: string | null;
+        };
+        InvoiceLineInputDto: {
+            /**
+             * Format: uuid
+             * @description Fills description, price and tax rate from the product when those are omitted
+             */
+            productId?: string;
+            /** @example Oolong tea, 500 g */
+            description?: string;
+            /**
+             * @description Decimal string, up to 4 decimals
+             * @example 2.5
+             */
+            quantity: string;
+            /**
+             * @description Price of one unit in the invoice currency, as a decimal string
+             * @example 19.99
+             */
+            unitPrice?: string;
+            /**
+             * @description Percent, 0-100
+             * @example 10
+             */
+            discountPercent?: string;
+            /**
+             * Format: uuid
+             * @description null for no tax; omitted = the product's rate
+             */
+            taxRateId?: Record<string, never> | null;
+        };
+        InvoiceDraftDto: {
+            /** Format: uuid */
+            contactId: string;
+            /**
+             * @description Defaults to the customer's currency
+             * @example USD
+             */
+            currency?: string;
+            /**
+             * @description Defaults to today
+             * @example 2026-11-23
+             */
+            issueDate?: string;
+            /**
+             * @description Defaults to the issue date plus the customer's payment terms
+             * @example 2026-12-23
+             */
+            dueDate?: string;
+            /**
+             * Format: uuid
+             * @description Numbering series; defaults to the business default
+             */
+            seriesId?: string;
+            notes?: string;
+            terms?: string;
+            lines: components["schemas"]["InvoiceLineInputDto"][];
+        };
+        InvoiceLineDto: {
+            /** Format: uuid */
+            id: string;
+            lineNo: number;
+            /** Format: uuid */
+            productId: string | null;
+            description: string;
+            /** @example 2.5 */
+            quantity: string;
+            unitPrice: components["schemas"]["MoneyDto"];
+            /** @example 10 */
+            discountPercent: string;
+            /** Format: uuid */
+            taxRateId: string | null;
+            /** @example 13 */
+            taxRatePercent: string;
+            discount: components["schemas"]["MoneyDto"];
+            net: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+            total: components["schemas"]["MoneyDto"];
+        };
+        InvoiceTaxDto: {
+            /** @example 13 */
+            ratePercent: string;
+            net: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+        };
+        InvoiceDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example INV-00042 */
+            number: string | null;
+            /** @enum {string} */
+            status: "draft" | "issued" | "partially_paid" | "paid" | "void";
+            /** @description Issued or partially paid, and past its due date */
+            overdue: boolean;
+            contact: components["schemas"]["InvoiceContactDto"];
+            /** @example USD */
+            currency: string;
+            /** @example 7.1234 */
+            exchangeRate: string | null;
+            /** @example 2026-11-23 */
+            issueDate: string;
+            /** @example 2026-12-23 */
+            dueDate: string;
+            pricesIncludeTax: boolean;
+            /** @enum {string} */
+            taxRounding: "line" | "document";
+            notes: string;
+            terms: string;
+            lines: components["schemas"]["InvoiceLineDto"][];
+            taxes: components["schemas"]["InvoiceTaxDto"][];
+            subtotal: components["schemas"]["MoneyDto"];
+            discount: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+            total: components["schemas"]["MoneyDto"];
+            paid: components["schemas"]["MoneyDto"];
+            credited: components["schemas"]["MoneyDto"];
+            /** @description What is still owed */
+            balance: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IssueInvoiceDto: {
+            /**
+             * @description Base-currency units per one unit of the invoice currency; required when they differ
+             * @example 7.1234
+             */
+            exchangeRate?: string;
+        };
+        VoidInvoiceDto: {
+            /** @example Issued to the wrong customer */
+            reason: string;
         };
     };
     responses: never;
@@ -1477,6 +2928,2884 @@ export interface operations {
             };
             /** @description INVITATION_INVALID */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: {
+                type?: "asset" | "liability" | "equity" | "income" | "expense";
+                /** @description Balance date; defaults to today in the business time zone */
+                asOf?: string;
+                /** @description Include deactivated accounts */
+                includeInactive?: "true" | "false";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountListDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "ledger.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "ledger.post" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description ACCOUNT_CODE_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                accountId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "ledger.post" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description SYSTEM_ACCOUNT or ACCOUNT_HAS_BALANCE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listJournalEntries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Entries dated on or after this day */
+                from?: string;
+                /** @description Entries dated on or before this day */
+                to?: string;
+                /** @description Only entries posted by this kind of source */
+                sourceType?: string;
+                /** @description Only entries posted by this document */
+                sourceId?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field (`lines.1.amount`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "ledger.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    postJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateManualEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field (`lines.1.amount`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "ledger.post" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description ACCOUNT_INACTIVE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                entryId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field (`lines.1.amount`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "ledger.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    reverseJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                entryId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseEntryDto"];
+            };
+        };
+        responses: {
+            /** @description The reversing entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field (`lines.1.amount`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "ledger.post" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description ALREADY_REVERSED or ENTRY_NOT_REVERSIBLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getGeneralLedger: {
+        parameters: {
+            query?: {
+                /** @description First day; defaults to 1 January of the year of `to` */
+                from?: string;
+                /** @description Last day; defaults to today in the business time zone */
+                to?: string;
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                accountId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneralLedgerDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "ledger.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getTrialBalance: {
+        parameters: {
+            query?: {
+                /** @description Includes entries dated up to this day; defaults to today */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialBalanceDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "ledger.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive search in name, email and tax id */
+                q?: components["schemas"]["Object"];
+                /** @description customer and supplier include contacts of kind both */
+                kind?: "customer" | "supplier" | "both";
+                /** @description Archived contacts, active ones (default), or any */
+                archived?: "false" | "true" | "any";
+                /** @description Field to sort by; a leading "-" sorts descending. Names sort case-insensitively. */
+                sort?: "name" | "-name" | "createdAt" | "-createdAt";
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor, valid for the same sort */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "contacts.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContactDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "contacts.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportContacts: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive search in name, email and tax id */
+                q?: components["schemas"]["Object"];
+                /** @description customer and supplier include contacts of kind both */
+                kind?: "customer" | "supplier" | "both";
+                /** @description Archived contacts, active ones (default), or any */
+                archived?: "false" | "true" | "any";
+                /** @description Field to sort by; a leading "-" sorts descending. Names sort case-insensitively. */
+                sort?: "name" | "-name" | "createdAt" | "-createdAt";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM), columns as in the import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "contacts.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    previewContactImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactImportPreviewRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "contacts.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    importContacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactImportRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "contacts.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                contactId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "contacts.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                contactId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "contacts.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONTACT_IN_USE: documents refer to it; archive it instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                contactId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "contacts.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    archiveContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                contactId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "contacts.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    unarchiveContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                contactId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "contacts.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive search in SKU and name */
+                q?: components["schemas"]["Object"];
+                kind?: "product" | "service";
+                /** @description Active products (default), inactive ones, or any */
+                active?: "true" | "false" | "any";
+                /** @description Field to sort by; a leading "-" sorts descending. Names and SKUs sort case-insensitively. */
+                sort?: "name" | "-name" | "sku" | "-sku" | "createdAt" | "-createdAt";
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor, valid for the same sort */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "products.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProductDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "products.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description SKU_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportProducts: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive search in SKU and name */
+                q?: components["schemas"]["Object"];
+                kind?: "product" | "service";
+                /** @description Active products (default), inactive ones, or any */
+                active?: "true" | "false" | "any";
+                /** @description Field to sort by; a leading "-" sorts descending. Names and SKUs sort case-insensitively. */
+                sort?: "name" | "-name" | "sku" | "-sku" | "createdAt" | "-createdAt";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM), columns as in the import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "products.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    previewProductImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductImportPreviewRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "products.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    importProducts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductImportRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "products.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description SKU_TAKEN: a product with a SKU of the file was added meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                productId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "products.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    deleteProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                productId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "products.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description PRODUCT_IN_USE: documents refer to it; deactivate it instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                productId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProductDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "products.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description SKU_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    deactivateProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                productId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "products.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    activateProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                productId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "products.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listTaxRates: {
+        parameters: {
+            query?: {
+                /** @description Active rates (default), inactive ones, or any */
+                active?: "true" | "false" | "any";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateListDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "products.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createTaxRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaxRateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "taxes.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description TAX_RATE_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getTaxRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                taxRateId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "products.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    updateTaxRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                taxRateId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTaxRateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "taxes.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description TAX_RATE_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    deactivateTaxRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                taxRateId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "taxes.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    activateTaxRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                taxRateId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "taxes.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description TAX_RATE_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                status?: "draft" | "issued" | "partially_paid" | "paid" | "void" | "overdue";
+                contactId?: string;
+                /** @description Matches the invoice number or the customer name */
+                q?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceDraftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                invoiceId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    deleteInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                invoiceId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Issued invoices are voided, not deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    updateInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                invoiceId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The invoice is no longer a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    issueInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                invoiceId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueInvoiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.issue" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Already issued, or nothing to invoice */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    voidInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                invoiceId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidInvoiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.void" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Payments or credit notes are applied */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,9 +4,12 @@ import type { AppConfig } from '../config/config';
 import { AccessGuard } from '../modules/access/access.guard';
 import { AuditController } from '../modules/audit/audit.controller';
 import { BusinessesModule } from '../modules/businesses/businesses.module';
+import { CatalogModule } from '../modules/catalog/catalog.module';
 import { HealthController } from '../modules/health/health.controller';
 import { IdempotencyInterceptor } from '../modules/idempotency/idempotency.interceptor';
 import { IdentityModule } from '../modules/identity/identity.module';
+import { InvoicesModule } from '../modules/invoices/invoices.module';
+import { LedgerModule } from '../modules/ledger/ledger.module';
 import { CoreModule } from './core.module';
 
 /** The HTTP API. */
@@ -15,7 +18,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule],
+      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -13,6 +13,17 @@ export const PERMISSIONS = [
   'members.manage',
   'invitations.manage',
   'audit.read',
+  'ledger.read',
+  'ledger.post',
+  'contacts.read',
+  'contacts.write',
+  'products.read',
+  'products.write',
+  'taxes.manage',
+  'invoices.read',
+  'invoices.write',
+  'invoices.issue',
+  'invoices.void',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -21,8 +32,34 @@ const ALL: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ALL,
   admin: ALL,
-  accountant: ['business.read', 'members.read', 'audit.read'],
-  staff: ['business.read', 'members.read'],
+  accountant: [
+    'business.read',
+    'members.read',
+    'audit.read',
+    'ledger.read',
+    'ledger.post',
+    'contacts.read',
+    'contacts.write',
+    'products.read',
+    'products.write',
+    'taxes.manage',
+    'invoices.read',
+    'invoices.write',
+    'invoices.issue',
+    'invoices.void',
+  ],
+  // Daily sales work: customers, products and invoices yes; voiding, tax settings and the ledger no.
+  staff: [
+    'business.read',
+    'members.read',
+    'contacts.read',
+    'contacts.write',
+    'products.read',
+    'products.write',
+    'invoices.read',
+    'invoices.write',
+    'invoices.issue',
+  ],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

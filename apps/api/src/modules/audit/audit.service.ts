@@ -9,7 +9,21 @@ export type AuditAction =
   | 'member.removed'
   | 'member.joined'
   | 'invitation.created'
-  | 'invitation.revoked';
+  | 'invitation.revoked'
+  | 'account.created'
+  | 'account.updated'
+  | 'journal.manual_posted'
+  | 'journal.reversed'
+  | 'tax_rate.created'
+  | 'tax_rate.updated'
+  | 'tax_rate.deactivated'
+  | 'tax_rate.activated'
+  | 'contacts.imported'
+  | 'contact.deleted'
+  | 'products.imported'
+  | 'product.deleted'
+  | 'invoice.issued'
+  | 'invoice.voided';
 
 export type SecurityEventKind = 'sign_up' | 'sign_in' | 'sign_in_failed' | 'sign_in_throttled' | 'sign_out';
 

@@ -5,8 +5,11 @@ import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { InvitationEmailJob } from './jobs/invitation-email.job';
 import { MembershipsRepository } from './memberships.repository';
+import { LedgerModule } from '../ledger/ledger.module';
 
 @Module({
+  // Every business gets its chart of accounts in the transaction that creates it.
+  imports: [LedgerModule],
   controllers: [BusinessesController, InvitationsController],
   providers: [BusinessesService, InvitationsService, MembershipsRepository, InvitationEmailJob],
   exports: [MembershipsRepository, InvitationEmailJob],

@@ -8,8 +8,10 @@ import { canManageRole, Role } from '../access/permissions';
 import type { BusinessAccess, Principal } from '../access/principal';
 import type { BusinessDto, CreateBusinessDto, UpdateBusinessDto } from './dto/business.dto';
 import { MembershipsRepository } from './memberships.repository';
+import { LedgerService } from '../ledger/ledger.service';
 
-const BUSINESS_COLUMNS = `id, name, base_currency AS "baseCurrency", country, timezone, created_at AS "createdAt"`;
+const BUSINESS_COLUMNS = `id, name, base_currency AS "baseCurrency", country, timezone,
+  prices_include_tax AS "pricesIncludeTax", tax_rounding AS "taxRounding", created_at AS "createdAt"`;
 
 @Injectable()
 export class BusinessesService {
@@ -17,6 +19,7 @@ export class BusinessesService {
     private readonly db: Db,
     private readonly memberships: MembershipsRepository,
     private readonly audit: AuditService,
+    private readonly ledger: LedgerService,
   ) {}
 
   /** The creator becomes the first owner. */
@@ -31,6 +34,7 @@ export class BusinessesService {
           [id, dto.name, dto.baseCurrency, dto.country ?? null, dto.timezone ?? 'UTC', principal.userId],
         );
         await this.memberships.insert(t, principal.userId, 'owner');
+        await this.ledger.ensureDefaultChart(t);
         await this.audit.record(t, {
           action: 'business.created',
           actorUserId: principal.userId,
@@ -53,9 +57,17 @@ export class BusinessesService {
       const before = await this.load(t);
       const [row] = await t.query(
         `UPDATE businesses SET name = coalesce($2, name), country = coalesce($3, country),
-                timezone = coalesce($4, timezone), updated_at = now()
+                timezone = coalesce($4, timezone), prices_include_tax = coalesce($5, prices_include_tax),
+                tax_rounding = coalesce($6, tax_rounding), updated_at = now()
           WHERE id = $1 RETURNING ${BUSINESS_COLUMNS}`,
-        [t.businessId, dto.name ?? null, dto.country ?? null, dto.timezone ?? null],
+        [
+          t.businessId,
+          dto.name ?? null,
+          dto.country ?? null,
+          dto.timezone ?? null,
+          dto.pricesIncludeTax ?? null,
+          dto.taxRounding ?? null,
+        ],
       );
       const changed = Object.fromEntries(
         (Object.keys(dto) as (keyof UpdateBusinessDto)[])

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CURRENCIES } from '@keeper/money';
 import { Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsOptional,
@@ -13,6 +14,8 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { ROLES } from '../../access/permissions';
+
+export const TAX_ROUNDING = ['line', 'document'] as const;
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -80,6 +83,23 @@ export class UpdateBusinessDto {
   @IsOptional()
   @IsTimeZone()
   timezone?: string;
+
+  @ApiPropertyOptional({
+    example: false,
+    description: 'Whether product and invoice prices include tax (tax-inclusive) or have tax added on top',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  pricesIncludeTax?: boolean;
+
+  @ApiPropertyOptional({
+    enum: TAX_ROUNDING,
+    example: 'line',
+    description: 'Round tax per line or once per document. Each invoice keeps the rule it was issued with.',
+  })
+  @IsOptional()
+  @IsIn(TAX_ROUNDING, { message: `must be one of ${TAX_ROUNDING.join(', ')}` })
+  taxRounding?: (typeof TAX_ROUNDING)[number];
 }
 
 export class BusinessDto {
@@ -88,6 +108,8 @@ export class BusinessDto {
   @ApiProperty({ example: 'CNY' }) baseCurrency: string;
   @ApiProperty({ nullable: true, type: String, example: 'CN' }) country: string | null;
   @ApiProperty({ example: 'Asia/Shanghai' }) timezone: string;
+  @ApiProperty({ description: 'Prices are entered tax-inclusive' }) pricesIncludeTax: boolean;
+  @ApiProperty({ enum: TAX_ROUNDING, description: 'Tax is rounded per line or per document' }) taxRounding: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ enum: ROLES, description: 'Your role in this business' }) role: string;
 }

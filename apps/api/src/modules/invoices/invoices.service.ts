@@ -1,0 +1,371 @@
+import { Injectable } from '@nestjs/common';
+import { computeTotals, type DocumentTotals } from '@keeper/invoicing';
+import { assertCurrency, convert, MoneyError, money, parseMoney, type CurrencyCode } from '@keeper/money';
+import { DomainError, FieldError, notFound, validationFailed } from '../../common/errors';
+import { moneyDto } from '../../common/money.dto';
+import { pageOf } from '../../common/pagination';
+import { Db, TenantTx } from '../../db/db';
+import { AuditService } from '../audit/audit.service';
+import type { BusinessAccess } from '../access/principal';
+import { LedgerService } from '../ledger/ledger.service';
+import type { InvoiceDraftDto, InvoiceDto, InvoiceListQueryDto, IssueInvoiceDto, VoidInvoiceDto } from './dto/invoice.dto';
+import { InvoiceHeader, InvoiceRow, InvoicesRepository, LineRow } from './invoices.repository';
+
+interface Prepared {
+  header: Omit<InvoiceHeader, 'createdBy'>;
+  lines: LineRow[];
+  totals: DocumentTotals;
+}
+
+const notDraft = () =>
+  new DomainError('CONFLICT', 'Only a draft invoice can be changed; void it and issue a new one instead');
+
+@Injectable()
+export class InvoicesService {
+  constructor(
+    private readonly db: Db,
+    private readonly invoices: InvoicesRepository,
+    private readonly ledger: LedgerService,
+    private readonly audit: AuditService,
+  ) {}
+
+  createDraft(access: BusinessAccess, dto: InvoiceDraftDto): Promise<InvoiceDto> {
+    return this.db.tenant(access.businessId, async (t) => {
+      const p = await this.prepare(t, dto);
+      const id = await this.invoices.insert(t, { ...p.header, createdBy: access.userId }, p.totals);
+      await this.invoices.replaceLines(t, id, p.lines, p.totals);
+      return this.present(t, id);
+    });
+  }
+
+  updateDraft(access: BusinessAccess, id: string, dto: InvoiceDraftDto): Promise<InvoiceDto> {
+    return this.db.tenant(access.businessId, async (t) => {
+      const current = await this.invoices.get(t, id, { lock: true });
+      if (!current) throw notFound('Invoice');
+      if (current.status !== 'draft') throw notDraft();
+      const p = await this.prepare(t, dto);
+      await this.invoices.updateDraft(t, id, p.header, p.totals);
+      await this.invoices.replaceLines(t, id, p.lines, p.totals);
+      return this.present(t, id);
+    });
+  }
+
+  deleteDraft(access: BusinessAccess, id: string): Promise<void> {
+    return this.db.tenant(access.businessId, async (t) => {
+      const current = await this.invoices.get(t, id, { lock: true });
+      if (!current) throw notFound('Invoice');
+      if (current.status !== 'draft') throw new DomainError('CONFLICT', 'An issued invoice cannot be deleted; void it instead');
+      await this.invoices.deleteDraft(t, id);
+    });
+  }
+
+  /**
+   * Issues a draft: takes the next number of its series, fixes the exchange rate, and posts
+   * Dr receivable / Cr sales / Cr tax payable — all in one transaction, so a number is never
+   * skipped and an invoice is never issued without its journal entry.
+   */
+  issue(access: BusinessAccess, id: string, dto: IssueInvoiceDto): Promise<InvoiceDto> {
+    return this.db.tenant(access.businessId, async (t) => {
+      const inv = await this.invoices.get(t, id, { lock: true });
+      if (!inv) throw notFound('Invoice');
+      if (inv.status !== 'draft') throw new DomainError('CONFLICT', `Invoice ${inv.number} is already issued`);
+      if (BigInt(inv.totalMinor) === 0n) {
+        throw new DomainError('CONFLICT', 'An invoice for nothing cannot be issued; add a priced line');
+      }
+      const base = await this.ledger.baseCurrency(t);
+      const rate = this.exchangeRate(inv.currency, base, dto.exchangeRate);
+      const number = await this.invoices.takeNumber(t, inv.seriesId);
+
+      const currency = assertCurrency(inv.currency);
+      const toBase = (minor: string) => convert(money(BigInt(minor), currency), rate, base, 'half-up').amountMinor;
+      const totalBase = toBase(inv.totalMinor);
+      const subtotalBase = toBase(inv.subtotalMinor);
+      const total = money(BigInt(inv.totalMinor), currency);
+      const journalEntryId = await this.ledger.post(t, {
+        date: inv.issueDate,
+        description: `Invoice ${number} to ${inv.contactName}`,
+        sourceType: 'invoice',
+        sourceId: inv.id,
+        eventKey: `invoice:${inv.id}:issue`,
+        postedBy: access.userId,
+        lines: [
+          { account: { key: 'accounts_receivable' }, amount: total, baseAmountMinor: totalBase, contactId: inv.contactId },
+          {
+            account: { key: 'sales' },
+            amount: money(-BigInt(inv.subtotalMinor), currency),
+            baseAmountMinor: -subtotalBase,
+          },
+          {
+            account: { key: 'tax_payable' },
+            amount: money(-BigInt(inv.taxMinor), currency),
+            // Absorbs the rounding of the two conversions so the base amounts balance.
+            baseAmountMinor: -(totalBase - subtotalBase),
+          },
+        ],
+      });
+      await this.invoices.markIssued(t, id, { number, exchangeRate: rate, journalEntryId });
+      await this.audit.record(t, {
+        action: 'invoice.issued',
+        actorUserId: access.userId,
+        targetType: 'invoice',
+        targetId: id,
+        details: { number, total: inv.totalMinor, currency: inv.currency },
+      });
+      return this.present(t, id);
+    });
+  }
+
+  /** Voids an issued, unpaid invoice by reversing its journal entry. Its number stays used. */
+  void(access: BusinessAccess, id: string, dto: VoidInvoiceDto): Promise<InvoiceDto> {
+    return this.db.tenant(access.businessId, async (t) => {
+      const inv = await this.invoices.get(t, id, { lock: true });
+      if (!inv) throw notFound('Invoice');
+      if (inv.status === 'void') return this.present(t, id);
+      if (inv.status === 'draft') throw new DomainError('CONFLICT', 'A draft is deleted, not voided');
+      if (BigInt(inv.paidMinor) > 0n || BigInt(inv.creditedMinor) > 0n) {
+        throw new DomainError('CONFLICT', 'This invoice has payments or credit notes applied; refund or credit them first');
+      }
+      await this.ledger.reverse(t, inv.journalEntryId!, {
+        date: await this.ledger.today(t),
+        eventKey: `invoice:${inv.id}:void`,
+        description: `Void of invoice ${inv.number}: ${dto.reason}`,
+      });
+      await this.invoices.markVoid(t, id, dto.reason);
+      await this.audit.record(t, {
+        action: 'invoice.voided',
+        actorUserId: access.userId,
+        targetType: 'invoice',
+        targetId: id,
+        details: { number: inv.number, reason: dto.reason },
+      });
+      return this.present(t, id);
+    });
+  }
+
+  get(access: BusinessAccess, id: string): Promise<InvoiceDto> {
+    return this.db.tenant(access.businessId, (t) => this.present(t, id));
+  }
+
+  list(access: BusinessAccess, q: InvoiceListQueryDto) {
+    const limit = q.limit ?? 25;
+    return this.db.tenant(access.businessId, async (t) => {
+      const page = pageOf(await this.invoices.list(t, { ...q, limit }), limit);
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((i) => ({
+          id: i.id,
+          number: i.number,
+          status: i.status,
+          overdue: i.overdue,
+          contact: { id: i.contactId, name: i.contactName },
+          issueDate: i.issueDate,
+          dueDate: i.dueDate,
+          total: moneyDto(i.totalMinor, i.currency),
+          balance: moneyDto(balanceOf(i), i.currency),
+          createdAt: i.createdAt,
+        })),
+      };
+    });
+  }
+
+  private async present(t: TenantTx, id: string): Promise<InvoiceDto> {
+    const inv = await this.invoices.get(t, id);
+    if (!inv) throw notFound('Invoice');
+    const lines = await this.invoices.lines(t, id);
+    const m = (minor: string | bigint) => moneyDto(minor, inv.currency);
+    const totals = computeTotals({
+      currency: assertCurrency(inv.currency),
+      pricesIncludeTax: inv.pricesIncludeTax,
+      taxRounding: inv.taxRounding,
+      lines: lines.map((l) => ({ ...l, unitPriceMinor: BigInt(l.unitPriceMinor) })),
+    });
+    return {
+      id: inv.id,
+      number: inv.number,
+      status: inv.status,
+      overdue: inv.overdue,
+      contact: { id: inv.contactId, name: inv.contactName },
+      currency: inv.currency,
+      exchangeRate: inv.exchangeRate,
+      issueDate: inv.issueDate,
+      dueDate: inv.dueDate,
+      pricesIncludeTax: inv.pricesIncludeTax,
+      taxRounding: inv.taxRounding,
+      notes: inv.notes,
+      terms: inv.terms,
+      lines: lines.map((l) => ({
+        id: l.id,
+        lineNo: l.lineNo,
+        productId: l.productId,
+        description: l.description,
+        quantity: trimZeros(l.quantity),
+        unitPrice: m(l.unitPriceMinor),
+        discountPercent: trimZeros(l.discountPercent),
+        taxRateId: l.taxRateId,
+        taxRatePercent: trimZeros(l.taxRatePercent),
+        discount: m(l.discountMinor),
+        net: m(l.netMinor),
+        tax: m(l.taxMinor),
+        total: m(l.totalMinor),
+      })),
+      taxes: totals.taxes.map((g) => ({ ratePercent: g.ratePercent, net: m(g.netMinor), tax: m(g.taxMinor) })),
+      subtotal: m(inv.subtotalMinor),
+      discount: m(inv.discountMinor),
+      tax: m(inv.taxMinor),
+      total: m(inv.totalMinor),
+      paid: m(inv.paidMinor),
+      credited: m(inv.creditedMinor),
+      balance: m(balanceOf(inv)),
+      issuedAt: inv.issuedAt,
+      createdAt: inv.createdAt,
+    };
+  }
+
+  /** Resolves defaults (customer terms and currency, product price and tax) and computes totals. */
+  private async prepare(t: TenantTx, dto: InvoiceDraftDto): Promise<Prepared> {
+    const fields: FieldError[] = [];
+    const [business] = await t.query(
+      `SELECT base_currency AS "baseCurrency", prices_include_tax AS "pricesIncludeTax", tax_rounding AS "taxRounding",
+              (now() AT TIME ZONE timezone)::date::text AS today
+         FROM businesses WHERE id = $1`,
+      [t.businessId],
+    );
+    const [contact] = await t.query(
+      `SELECT name, currency, payment_terms_days AS "paymentTermsDays", kind, archived_at AS "archivedAt"
+         FROM contacts WHERE business_id = $1 AND id = $2`,
+      [t.businessId, dto.contactId],
+    );
+    if (!contact) fields.push({ field: 'contactId', code: 'not_found', message: 'is not a customer of this business' });
+    else if (contact.kind === 'supplier') {
+      fields.push({ field: 'contactId', code: 'not_a_customer', message: 'is a supplier, not a customer' });
+    } else if (contact.archivedAt) {
+      fields.push({ field: 'contactId', code: 'archived', message: 'is archived; unarchive the customer first' });
+    }
+    const currency = (dto.currency ?? contact?.currency ?? business.baseCurrency) as CurrencyCode;
+    const issueDate = dto.issueDate ?? business.today;
+    const dueDate = dto.dueDate ?? addDays(issueDate, contact?.paymentTermsDays ?? 0);
+    if (dueDate < issueDate) fields.push({ field: 'dueDate', code: 'before_issue', message: 'must not be before the issue date' });
+
+    let seriesId = dto.seriesId;
+    if (seriesId && !(await this.invoices.seriesExists(t, seriesId, 'invoice'))) {
+      fields.push({ field: 'seriesId', code: 'not_found', message: 'is not an invoice series of this business' });
+    }
+    seriesId ??= await this.invoices.defaultSeries(t, 'invoice');
+
+    const lines: LineRow[] = [];
+    for (const [i, l] of dto.lines.entries()) {
+      const at = (f: string) => `lines.${i}.${f}`;
+      const product = l.productId
+        ? (
+            await t.query(
+              `SELECT name, sales_price_minor::text AS "priceMinor", currency, tax_rate_id AS "taxRateId", active
+                 FROM products WHERE business_id = $1 AND id = $2`,
+              [t.businessId, l.productId],
+            )
+          )[0]
+        : undefined;
+      if (l.productId && !product) fields.push({ field: at('productId'), code: 'not_found', message: 'is not a product of this business' });
+      else if (product && !product.active) {
+        fields.push({ field: at('productId'), code: 'inactive', message: 'is deactivated; activate the product first' });
+      }
+
+      let unitPriceMinor = 0n;
+      if (l.unitPrice !== undefined) {
+        try {
+          unitPriceMinor = parseMoney(l.unitPrice, currency).amountMinor;
+        } catch (e) {
+          if (!(e instanceof MoneyError)) throw e;
+          fields.push({ field: at('unitPrice'), code: 'invalid_amount', message: `has more decimals than ${currency} allows` });
+        }
+      } else if (product && currency === product.currency) {
+        unitPriceMinor = BigInt(product.priceMinor ?? 0);
+      } else {
+        fields.push({
+          field: at('unitPrice'),
+          code: 'required',
+          message: product ? `is required for ${currency} invoices (the product is priced in ${product.currency})` : 'is required',
+        });
+      }
+
+      const taxRateId = l.taxRateId === undefined ? (product?.taxRateId ?? null) : l.taxRateId;
+      let taxRatePercent = '0';
+      if (taxRateId) {
+        const [rate] = await t.query(`SELECT rate::text AS rate FROM tax_rates WHERE business_id = $1 AND id = $2`, [
+          t.businessId,
+          taxRateId,
+        ]);
+        if (!rate) fields.push({ field: at('taxRateId'), code: 'not_found', message: 'is not a tax rate of this business' });
+        else taxRatePercent = trimZeros(rate.rate);
+      }
+      const description = l.description ?? product?.name;
+      if (!description) fields.push({ field: at('description'), code: 'required', message: 'is required' });
+      lines.push({
+        productId: l.productId ?? null,
+        description: description ?? '',
+        quantity: l.quantity,
+        unitPriceMinor,
+        discountPercent: l.discountPercent ?? '0',
+        taxRateId,
+        taxRatePercent,
+      });
+    }
+    if (fields.length) throw validationFailed(fields);
+
+    let totals: DocumentTotals;
+    try {
+      totals = computeTotals({
+        currency,
+        pricesIncludeTax: business.pricesIncludeTax,
+        taxRounding: business.taxRounding,
+        lines,
+      });
+    } catch (e) {
+      if (!(e instanceof MoneyError)) throw e;
+      const [field, ...rest] = e.message.split(' ');
+      throw validationFailed([{ field, code: 'invalid', message: rest.join(' ') }]);
+    }
+    return {
+      header: {
+        seriesId,
+        contactId: dto.contactId,
+        currency,
+        issueDate,
+        dueDate,
+        pricesIncludeTax: business.pricesIncludeTax,
+        taxRounding: business.taxRounding,
+        notes: dto.notes ?? '',
+        terms: dto.terms ?? '',
+      },
+      lines,
+      totals,
+    };
+  }
+
+  private exchangeRate(currency: string, base: CurrencyCode, given: string | undefined): string {
+    if (currency === base) {
+      if (given !== undefined && trimZeros(given) !== '1') {
+        throw validationFailed([{ field: 'exchangeRate', code: 'not_applicable', message: `must be 1 (or omitted) for ${base} invoices` }]);
+      }
+      return '1';
+    }
+    if (!given || /^0+(\.0+)?$/.test(given)) {
+      throw validationFailed([
+        { field: 'exchangeRate', code: 'required', message: `is required: how many ${base} one ${currency} is worth today` },
+      ]);
+    }
+    return given;
+  }
+}
+
+export const balanceOf = (i: Pick<InvoiceRow, 'totalMinor' | 'paidMinor' | 'creditedMinor'>) =>
+  BigInt(i.totalMinor) - BigInt(i.paidMinor) - BigInt(i.creditedMinor);
+
+function trimZeros(decimal: string): string {
+  return decimal.includes('.') ? decimal.replace(/\.?0+$/, '') : decimal;
+}
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
