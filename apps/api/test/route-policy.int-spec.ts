@@ -9,6 +9,8 @@ const PUBLIC = new Set([
   'POST /api/auth/sign-up',
   'POST /api/auth/sign-in',
   'GET /api/invitations/{token}',
+  'GET /api/public/invoices/{token}',
+  'GET /api/public/invoices/{token}/pdf',
 ]);
 
 describe('access policy on every route', () => {

@@ -769,6 +769,365 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/businesses/{businessId}/reports/profit-and-loss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Profit and loss for a date range, optionally compared with the previous period */
+        get: operations["getProfitAndLoss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reports/profit-and-loss.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Profit and loss as CSV */
+        get: operations["exportProfitAndLoss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reports/balance-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Balance sheet as of a date; assets = liabilities + equity */
+        get: operations["getBalanceSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reports/balance-sheet.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Balance sheet as CSV */
+        get: operations["exportBalanceSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reports/ar-aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receivables aging per customer as of a date: current, 1–30, 31–60, 61–90, 90+ days past due */
+        get: operations["getArAging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reports/ar-aging.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receivables aging as CSV */
+        get: operations["exportArAging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reports/cash-received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money received into cash and bank accounts per day over a date range */
+        get: operations["getCashReceived"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reports/cash-received.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cash received as CSV */
+        get: operations["exportCashReceived"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reports/trial-balance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trial balance as CSV */
+        get: operations["exportTrialBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Revenue by month, receivables, cash in and out over 30 days and top customers, in the base currency */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments received, newest first; filter by customer, invoice, method, date or unapplied credit */
+        get: operations["listPayments"];
+        put?: never;
+        /** Record a payment from a customer and apply it to invoices; the rest stays as customer credit */
+        post: operations["createPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/payments/{paymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment with its allocations and refunds */
+        get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/payments/{paymentId}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply the payment's unapplied customer credit to invoices */
+        post: operations["applyPaymentCredit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/payments/{paymentId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay customer credit back, optionally taking money back from invoices first (they reopen) */
+        post: operations["refundPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit notes, newest first; filter by invoice or customer */
+        get: operations["listCreditNotes"];
+        put?: never;
+        /** Issue a credit note against an invoice (numbered and posted at once); omit lines to credit it in full */
+        post: operations["createCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/credit-notes/{creditNoteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credit note with its lines and totals */
+        get: operations["getCreditNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issued invoice as a PDF (rendered in the background) */
+        get: operations["getInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/invoices/{invoiceId}/public-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The link where the customer can view and download the invoice */
+        get: operations["getInvoicePublicLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/invoices/{invoiceId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the invoice (PDF attached, with its public link); to the customer's address unless `to` is given */
+        post: operations["sendInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/invoices/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice by its public link */
+        get: operations["getPublicInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/invoices/{token}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PDF of an invoice by its public link */
+        get: operations["getPublicInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -825,7 +1184,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "IDEMPOTENCY_IN_PROGRESS" | "INVITATION_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "UNBALANCED_ENTRY" | "ACCOUNT_INACTIVE" | "SYSTEM_ACCOUNT" | "ACCOUNT_CODE_TAKEN" | "ACCOUNT_HAS_BALANCE" | "ALREADY_REVERSED" | "ENTRY_NOT_REVERSIBLE" | "CONTACT_IN_USE" | "PRODUCT_IN_USE" | "SKU_TAKEN" | "TAX_RATE_NAME_TAKEN" | "INTERNAL" | "UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "IDEMPOTENCY_IN_PROGRESS" | "INVITATION_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "UNBALANCED_ENTRY" | "ACCOUNT_INACTIVE" | "SYSTEM_ACCOUNT" | "ACCOUNT_CODE_TAKEN" | "ACCOUNT_HAS_BALANCE" | "ALREADY_REVERSED" | "ENTRY_NOT_REVERSIBLE" | "CONTACT_IN_USE" | "PRODUCT_IN_USE" | "SKU_TAKEN" | "TAX_RATE_NAME_TAKEN" | "PDF_NOT_READY" | "INTERNAL" | "UNAVAILABLE";
             /** @example password: must be at least 12 characters */
             message: string;
             /** @example c0a8e2c4-5d1b-4c4e-9e53-1d7f0a2b3c4d */
@@ -1944,6 +2303,616 @@ export interface components {
         VoidInvoiceDto: {
             /** @example Issued to the wrong customer */
             reason: string;
+        };
+        PeriodDto: {
+            /** @example 2025-02-01 */
+            from: string;
+            /** @example 2025-02-28 */
+            to: string;
+        };
+        ReportAccountDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 4000 */
+            code: string;
+            /** @example Sales */
+            name: string;
+            /** @enum {string} */
+            type: "asset" | "liability" | "equity" | "income" | "expense";
+            /**
+             * @example operating_income
+             * @enum {string}
+             */
+            subtype: "cash" | "bank" | "receivable" | "inventory" | "current_asset" | "fixed_asset" | "other_asset" | "payable" | "tax" | "current_liability" | "long_term_liability" | "equity" | "retained_earnings" | "operating_income" | "contra_income" | "other_income" | "cost_of_sales" | "operating_expense" | "other_expense";
+        };
+        ProfitAndLossLineDto: {
+            account: components["schemas"]["ReportAccountDto"];
+            /** @description Net movement in the period, positive on the normal side of the section (income as credits, expenses as debits) */
+            amount: components["schemas"]["MoneyDto"];
+            /** @description The same for the comparison period; null without `compare` */
+            previousAmount: components["schemas"]["MoneyDto"] | null;
+        };
+        ProfitAndLossSectionDto: {
+            /** @description Accounts with a non-zero amount in either period, by code */
+            lines: components["schemas"]["ProfitAndLossLineDto"][];
+            total: components["schemas"]["MoneyDto"];
+            previousTotal: components["schemas"]["MoneyDto"] | null;
+        };
+        ProfitAndLossDto: {
+            /** @example 2025-03-01 */
+            from: string;
+            /** @example 2025-03-31 */
+            to: string;
+            /**
+             * @description The base currency every amount is stated in
+             * @example USD
+             */
+            currency: string;
+            /** @description The comparison period, or null */
+            previousPeriod: components["schemas"]["PeriodDto"] | null;
+            /** @description All income accounts; contra-income (discounts) is negative */
+            income: components["schemas"]["ProfitAndLossSectionDto"];
+            /** @description Expense accounts of subtype cost_of_sales */
+            costOfSales: components["schemas"]["ProfitAndLossSectionDto"];
+            /** @description income − costOfSales */
+            grossProfit: components["schemas"]["MoneyDto"];
+            previousGrossProfit: components["schemas"]["MoneyDto"] | null;
+            /** @description All other expense accounts */
+            expenses: components["schemas"]["ProfitAndLossSectionDto"];
+            /** @description grossProfit − expenses; negative is a loss */
+            netProfit: components["schemas"]["MoneyDto"];
+            previousNetProfit: components["schemas"]["MoneyDto"] | null;
+        };
+        BalanceSheetLineDto: {
+            /** @description The account, or null for a computed line (earnings not yet closed to retained earnings) */
+            account: components["schemas"]["ReportAccountDto"] | null;
+            /** @example Bank account */
+            name: string;
+            /** @description Balance, positive on the normal side of the section (assets debit, liabilities and equity credit) */
+            amount: components["schemas"]["MoneyDto"];
+        };
+        BalanceSheetSectionDto: {
+            lines: components["schemas"]["BalanceSheetLineDto"][];
+            total: components["schemas"]["MoneyDto"];
+        };
+        BalanceSheetDto: {
+            /** @example 2025-03-31 */
+            asOf: string;
+            /**
+             * @description The base currency every amount is stated in
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description First day of the financial year containing asOf (calendar years)
+             * @example 2025-01-01
+             */
+            yearStart: string;
+            assets: components["schemas"]["BalanceSheetSectionDto"];
+            liabilities: components["schemas"]["BalanceSheetSectionDto"];
+            /** @description Equity accounts, then earnings of earlier years not yet closed (if any) and current-year earnings */
+            equity: components["schemas"]["BalanceSheetSectionDto"];
+            /** @description Income − expenses from yearStart to asOf (also a line of equity) */
+            currentYearEarnings: components["schemas"]["MoneyDto"];
+            /** @description Income − expenses before yearStart not closed to retained earnings */
+            priorYearsEarnings: components["schemas"]["MoneyDto"];
+            /** @description liabilities.total + equity.total */
+            totalLiabilitiesAndEquity: components["schemas"]["MoneyDto"];
+            /** @description assets.total equals totalLiabilitiesAndEquity (always, for a balanced journal) */
+            balanced: boolean;
+        };
+        ReportContactDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Acme Ltd */
+            name: string;
+        };
+        ArAgingCustomerDto: {
+            /** @description Not yet due (due on or after asOf) */
+            current: components["schemas"]["MoneyDto"];
+            /** @description 1 to 30 days past due */
+            days1To30: components["schemas"]["MoneyDto"];
+            /** @description 31 to 60 days past due */
+            days31To60: components["schemas"]["MoneyDto"];
+            /** @description 61 to 90 days past due */
+            days61To90: components["schemas"]["MoneyDto"];
+            /** @description More than 90 days past due */
+            over90: components["schemas"]["MoneyDto"];
+            /** @description Sum of the buckets */
+            total: components["schemas"]["MoneyDto"];
+            /**
+             * @description Open invoices counted
+             * @example 3
+             */
+            invoiceCount: number;
+            contact: components["schemas"]["ReportContactDto"];
+        };
+        AgingBucketsDto: {
+            /** @description Not yet due (due on or after asOf) */
+            current: components["schemas"]["MoneyDto"];
+            /** @description 1 to 30 days past due */
+            days1To30: components["schemas"]["MoneyDto"];
+            /** @description 31 to 60 days past due */
+            days31To60: components["schemas"]["MoneyDto"];
+            /** @description 61 to 90 days past due */
+            days61To90: components["schemas"]["MoneyDto"];
+            /** @description More than 90 days past due */
+            over90: components["schemas"]["MoneyDto"];
+            /** @description Sum of the buckets */
+            total: components["schemas"]["MoneyDto"];
+            /**
+             * @description Open invoices counted
+             * @example 3
+             */
+            invoiceCount: number;
+        };
+        ArAgingDto: {
+            /** @example 2025-03-31 */
+            asOf: string;
+            /**
+             * @description The base currency; invoices are converted at the rate fixed at issue
+             * @example USD
+             */
+            currency: string;
+            /** @description Customers with an open balance, by name */
+            customers: components["schemas"]["ArAgingCustomerDto"][];
+            /** @description All customers together */
+            totals: components["schemas"]["AgingBucketsDto"];
+        };
+        CashReceivedDayDto: {
+            /** @example 2025-03-14 */
+            date: string;
+            amount: components["schemas"]["MoneyDto"];
+        };
+        CashReceivedDto: {
+            /** @example 2025-03-01 */
+            from: string;
+            /** @example 2025-03-31 */
+            to: string;
+            /**
+             * @description The base currency
+             * @example USD
+             */
+            currency: string;
+            /** @description Days on which money came into cash and bank accounts, in date order (days without receipts are left out). Transfers between the business’s own cash and bank accounts are not receipts */
+            days: components["schemas"]["CashReceivedDayDto"][];
+            total: components["schemas"]["MoneyDto"];
+        };
+        RevenueMonthDto: {
+            /**
+             * @description Calendar month, YYYY-MM
+             * @example 2025-03
+             */
+            month: string;
+            /** @description Operating income (sales) net of discounts and reversals; zero when none */
+            amount: components["schemas"]["MoneyDto"];
+        };
+        ReceivablesSummaryDto: {
+            /** @description Everything customers owe on issued invoices */
+            outstanding: components["schemas"]["MoneyDto"];
+            /** @example 12 */
+            outstandingCount: number;
+            /** @description The part of outstanding past its due date */
+            overdue: components["schemas"]["MoneyDto"];
+            /** @example 3 */
+            overdueCount: number;
+        };
+        CashFlowSummaryDto: {
+            /** @example 2025-03-02 */
+            from: string;
+            /** @example 2025-03-31 */
+            to: string;
+            /** @description Money into cash and bank accounts */
+            cashIn: components["schemas"]["MoneyDto"];
+            /** @description Money out of cash and bank accounts, unsigned */
+            cashOut: components["schemas"]["MoneyDto"];
+            /** @description cashIn − cashOut */
+            net: components["schemas"]["MoneyDto"];
+        };
+        TopCustomerDto: {
+            contact: components["schemas"]["ReportContactDto"];
+            /** @description Invoiced revenue before tax, converted at the rate fixed at issue */
+            revenue: components["schemas"]["MoneyDto"];
+            /** @example 4 */
+            invoiceCount: number;
+        };
+        DashboardDto: {
+            /**
+             * @description Today in the business time zone
+             * @example 2025-03-31
+             */
+            today: string;
+            /**
+             * @description The base currency every amount is stated in
+             * @example USD
+             */
+            currency: string;
+            /** @description The last 12 calendar months including this one, oldest first */
+            revenueByMonth: components["schemas"]["RevenueMonthDto"][];
+            receivables: components["schemas"]["ReceivablesSummaryDto"];
+            /** @description The last 30 days including today */
+            cash: components["schemas"]["CashFlowSummaryDto"];
+            /** @description Up to 5 customers with the most invoiced revenue over the last 12 months (issued, not void) */
+            topCustomers: components["schemas"]["TopCustomerDto"][];
+        };
+        PaymentContactDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PaymentSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            contact: components["schemas"]["PaymentContactDto"];
+            /** @enum {string} */
+            method: "cash" | "bank_transfer" | "card" | "cheque" | "other";
+            /** @example 2026-11-23 */
+            date: string;
+            reference: string;
+            /** @example USD */
+            currency: string;
+            /** @example 7.1234 */
+            exchangeRate: string;
+            /** @enum {string} */
+            depositAccount: "bank" | "cash";
+            amount: components["schemas"]["MoneyDto"];
+            /** @description Applied to invoices (net of what refunds took back) */
+            applied: components["schemas"]["MoneyDto"];
+            refunded: components["schemas"]["MoneyDto"];
+            /** @description Customer credit still available to apply or refund */
+            unapplied: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PaymentPageDto: {
+            items: components["schemas"]["PaymentSummaryDto"][];
+            nextCursor: string | null;
+        };
+        AllocationInputDto: {
+            /**
+             * Format: uuid
+             * @description An issued invoice of the same customer, in the payment currency
+             */
+            invoiceId: string;
+            /**
+             * @description Decimal string in the payment currency; at most the invoice's open balance
+             * @example 125.00
+             */
+            amount: string;
+        };
+        CreatePaymentDto: {
+            /**
+             * Format: uuid
+             * @description The customer who paid
+             */
+            contactId: string;
+            /** @enum {string} */
+            method: "cash" | "bank_transfer" | "card" | "cheque" | "other";
+            /**
+             * @description Defaults to today
+             * @example 2026-11-23
+             */
+            date?: string;
+            /**
+             * @description Bank reference, cheque number...
+             * @example Transfer 8841
+             */
+            reference?: string;
+            /**
+             * @description Defaults to the customer's currency
+             * @example USD
+             */
+            currency?: string;
+            /**
+             * @description Amount received, as a decimal string in the payment currency
+             * @example 125.00
+             */
+            amount: string;
+            /**
+             * @description Base-currency units per one unit of the payment currency; required when they differ
+             * @example 7.1234
+             */
+            exchangeRate?: string;
+            /**
+             * @description Where the money went
+             * @default bank
+             * @enum {string}
+             */
+            depositAccount: "bank" | "cash";
+            /** @example Paid at the counter */
+            notes?: string;
+            /** @description Invoices this payment settles; what is not allocated stays as customer credit */
+            allocations?: components["schemas"]["AllocationInputDto"][];
+        };
+        PaymentAllocationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** @example INV-00042 */
+            invoiceNumber: string;
+            /** @description Negative when a refund took money back from the invoice */
+            amount: components["schemas"]["MoneyDto"];
+            /** @example 2026-11-23 */
+            date: string;
+            /** Format: uuid */
+            refundId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PaymentRefundDto: {
+            /** Format: uuid */
+            id: string;
+            amount: components["schemas"]["MoneyDto"];
+            /** @example 2026-11-23 */
+            date: string;
+            /** @enum {string} */
+            method: "cash" | "bank_transfer" | "card" | "cheque" | "other";
+            /** @enum {string} */
+            paidFrom: "bank" | "cash";
+            reference: string;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PaymentDto: {
+            /** Format: uuid */
+            id: string;
+            contact: components["schemas"]["PaymentContactDto"];
+            /** @enum {string} */
+            method: "cash" | "bank_transfer" | "card" | "cheque" | "other";
+            /** @example 2026-11-23 */
+            date: string;
+            reference: string;
+            /** @example USD */
+            currency: string;
+            /** @example 7.1234 */
+            exchangeRate: string;
+            /** @enum {string} */
+            depositAccount: "bank" | "cash";
+            amount: components["schemas"]["MoneyDto"];
+            /** @description Applied to invoices (net of what refunds took back) */
+            applied: components["schemas"]["MoneyDto"];
+            refunded: components["schemas"]["MoneyDto"];
+            /** @description Customer credit still available to apply or refund */
+            unapplied: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            createdAt: string;
+            notes: string;
+            allocations: components["schemas"]["PaymentAllocationDto"][];
+            refunds: components["schemas"]["PaymentRefundDto"][];
+        };
+        ApplyCreditDto: {
+            /** @description Invoices to settle from the payment's unapplied credit */
+            allocations: components["schemas"]["AllocationInputDto"][];
+            /**
+             * @description Defaults to today
+             * @example 2026-11-23
+             */
+            date?: string;
+        };
+        RefundDto: {
+            /**
+             * @description Amount paid back to the customer, in the payment currency
+             * @example 20.00
+             */
+            amount: string;
+            /**
+             * @description Defaults to today
+             * @example 2026-11-23
+             */
+            date?: string;
+            /**
+             * @description Defaults to the payment's method
+             * @enum {string}
+             */
+            method?: "cash" | "bank_transfer" | "card" | "cheque" | "other";
+            /**
+             * @description Where the money comes from; defaults to where the payment went
+             * @enum {string}
+             */
+            paidFrom?: "bank" | "cash";
+            /** @example Refund 2231 */
+            reference?: string;
+            /** @example Overpaid by mistake */
+            reason: string;
+            /** @description Money of this payment to take back from invoices it was applied to before refunding (the invoices reopen); without it only unapplied credit can be refunded */
+            unapply?: components["schemas"]["AllocationInputDto"][];
+        };
+        CreditNoteRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example INV-00042 */
+            number: string;
+        };
+        CreditNoteContactDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CreditNoteSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example CN-00001 */
+            number: string;
+            invoice: components["schemas"]["CreditNoteRefDto"];
+            contact: components["schemas"]["CreditNoteContactDto"];
+            /** @example 2026-11-23 */
+            date: string;
+            reason: string;
+            /** @example USD */
+            currency: string;
+            total: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreditNotePageDto: {
+            items: components["schemas"]["CreditNoteSummaryDto"][];
+            nextCursor: string | null;
+        };
+        CreditNoteLineInputDto: {
+            /** @example Returned: oolong tea, 500 g */
+            description: string;
+            /**
+             * @description Decimal string, up to 4 decimals
+             * @example 1
+             */
+            quantity: string;
+            /**
+             * @description Price of one unit in the invoice's currency, as on the invoice (tax included when its prices include tax)
+             * @example 19.99
+             */
+            unitPrice: string;
+            /**
+             * @description Percent, 0-100
+             * @example 10
+             */
+            discountPercent?: string;
+            /**
+             * Format: uuid
+             * @description Tax rate of the credited line; null or omitted for no tax
+             */
+            taxRateId?: Record<string, never> | null;
+        };
+        CreateCreditNoteDto: {
+            /**
+             * Format: uuid
+             * @description An issued or partially paid invoice
+             */
+            invoiceId: string;
+            /**
+             * @description Defaults to today
+             * @example 2026-11-23
+             */
+            date?: string;
+            /** @example Two boxes returned damaged */
+            reason: string;
+            /** @description What is credited; omitted = the invoice's lines in full (only while nothing is paid or credited) */
+            lines?: components["schemas"]["CreditNoteLineInputDto"][];
+        };
+        CreditNoteLineDto: {
+            /** Format: uuid */
+            id: string;
+            lineNo: number;
+            description: string;
+            /** @example 1 */
+            quantity: string;
+            unitPrice: components["schemas"]["MoneyDto"];
+            /** @example 0 */
+            discountPercent: string;
+            /** Format: uuid */
+            taxRateId: string | null;
+            /** @example 13 */
+            taxRatePercent: string;
+            discount: components["schemas"]["MoneyDto"];
+            net: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+            total: components["schemas"]["MoneyDto"];
+        };
+        CreditNoteDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example CN-00001 */
+            number: string;
+            invoice: components["schemas"]["CreditNoteRefDto"];
+            contact: components["schemas"]["CreditNoteContactDto"];
+            /** @example 2026-11-23 */
+            date: string;
+            reason: string;
+            /** @example USD */
+            currency: string;
+            total: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description The invoice's rate, at which the credit note is booked
+             * @example 7.1
+             */
+            exchangeRate: string;
+            pricesIncludeTax: boolean;
+            /** @enum {string} */
+            taxRounding: "line" | "document";
+            lines: components["schemas"]["CreditNoteLineDto"][];
+            subtotal: components["schemas"]["MoneyDto"];
+            discount: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+        };
+        PublicLinkDto: {
+            /**
+             * @description Anyone with this link can view and download the invoice, without signing in
+             * @example https://app.keeper.example/i/7n0Qk…
+             */
+            url: string;
+        };
+        SendInvoiceDto: {
+            /**
+             * @description Defaults to the customer's email address
+             * @example accounts@example.com
+             */
+            to?: string;
+            /**
+             * @description Shown above the link in the email
+             * @example Thank you for your order.
+             */
+            message?: string;
+        };
+        InvoiceSendDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example accounts@example.com */
+            to: string;
+            /**
+             * @description The email is sent by a background job, with the PDF attached
+             * @enum {string}
+             */
+            status: "queued";
+            /** Format: date-time */
+            requestedAt: string;
+        };
+        PublicCustomerDto: {
+            /** @example 上海茶叶贸易有限公司 */
+            name: string;
+        };
+        PublicInvoiceLineDto: {
+            description: string;
+            /** @example 2.5 */
+            quantity: string;
+            unitPrice: components["schemas"]["MoneyDto"];
+            /** @example 10 */
+            discountPercent: string;
+            /** @example 13 */
+            taxRatePercent: string;
+            total: components["schemas"]["MoneyDto"];
+        };
+        PublicTaxDto: {
+            /** @example 13 */
+            ratePercent: string;
+            net: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+        };
+        PublicInvoiceDto: {
+            businessName: string;
+            customer: components["schemas"]["PublicCustomerDto"];
+            /** @example INV-00042 */
+            number: string;
+            /** @example 2026-01-15 */
+            issueDate: string;
+            /** @example 2026-02-14 */
+            dueDate: string;
+            /** @enum {string} */
+            status: "issued" | "partially_paid" | "paid" | "void";
+            /** @example USD */
+            currency: string;
+            pricesIncludeTax: boolean;
+            lines: components["schemas"]["PublicInvoiceLineDto"][];
+            taxes: components["schemas"]["PublicTaxDto"][];
+            subtotal: components["schemas"]["MoneyDto"];
+            discount: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+            total: components["schemas"]["MoneyDto"];
+            paid: components["schemas"]["MoneyDto"];
+            credited: components["schemas"]["MoneyDto"];
+            balance: components["schemas"]["MoneyDto"];
         };
     };
     responses: never;
@@ -5806,6 +6775,1458 @@ export interface operations {
             };
             /** @description Payments or credit notes are applied */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getProfitAndLoss: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive; defaults to the first day of the month of `to` */
+                from?: string;
+                /** @description Last day, inclusive; defaults to today in the business time zone */
+                to?: string;
+                /** @description Adds the period just before, of the same length: whole calendar months compare with as many months before, other ranges with as many days */
+                compare?: "previous-period";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfitAndLossDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "reports.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportProfitAndLoss: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive; defaults to the first day of the month of `to` */
+                from?: string;
+                /** @description Last day, inclusive; defaults to today in the business time zone */
+                to?: string;
+                /** @description Adds the period just before, of the same length: whole calendar months compare with as many months before, other ranges with as many days */
+                compare?: "previous-period";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Profit and loss as CSV (UTF-8 with BOM), amounts as decimal strings in the base currency */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "reports.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getBalanceSheet: {
+        parameters: {
+            query?: {
+                /** @description Includes everything dated up to this day; defaults to today */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BalanceSheetDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "reports.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportBalanceSheet: {
+        parameters: {
+            query?: {
+                /** @description Includes everything dated up to this day; defaults to today */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Balance sheet as CSV (UTF-8 with BOM), amounts as decimal strings in the base currency */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "reports.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getArAging: {
+        parameters: {
+            query?: {
+                /** @description Includes everything dated up to this day; defaults to today */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArAgingDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "reports.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportArAging: {
+        parameters: {
+            query?: {
+                /** @description Includes everything dated up to this day; defaults to today */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Receivables aging as CSV (UTF-8 with BOM), amounts as decimal strings in the base currency */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "reports.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getCashReceived: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive; defaults to the first day of the month of `to` */
+                from?: string;
+                /** @description Last day, inclusive; defaults to today in the business time zone */
+                to?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashReceivedDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "reports.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportCashReceived: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive; defaults to the first day of the month of `to` */
+                from?: string;
+                /** @description Last day, inclusive; defaults to today in the business time zone */
+                to?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cash received as CSV (UTF-8 with BOM), amounts as decimal strings in the base currency */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "reports.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportTrialBalance: {
+        parameters: {
+            query?: {
+                /** @description Includes entries dated up to this day; defaults to today */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trial balance as CSV (UTF-8 with BOM), amounts as decimal strings in the base currency */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "ledger.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "dashboard.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                contactId?: string;
+                /** @description Payments applied to this invoice */
+                invoiceId?: string;
+                method?: "cash" | "bank_transfer" | "card" | "cheque" | "other";
+                /** @description Paid on or after */
+                from?: string;
+                /** @description Paid on or before */
+                to?: string;
+                /** @description Only payments with (or without) unapplied customer credit */
+                unapplied?: "true" | "false";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. allocations.0.amount */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "payments.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. allocations.0.amount */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "payments.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                paymentId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. allocations.0.amount */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "payments.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    applyPaymentCredit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                paymentId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyCreditDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. allocations.0.amount */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "payments.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    refundPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                paymentId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. allocations.0.amount */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "payments.refund" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listCreditNotes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                invoiceId?: string;
+                contactId?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNotePageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.unitPrice */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCreditNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNoteDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.unitPrice */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.issue" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                creditNoteId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNoteDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.unitPrice */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                invoiceId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice as a PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description PDF_NOT_READY: the PDF is being rendered in the background; retry after `Retry-After` seconds */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The invoice is a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getInvoicePublicLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                invoiceId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicLinkDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The invoice is a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    sendInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                invoiceId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendInvoiceDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceSendDto"];
+                };
+            };
+            /** @description No address given and the customer has none */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.issue" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The invoice is a draft or void */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getPublicInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInvoiceDto"];
+                };
+            };
+            /** @description No invoice has this link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getPublicInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice as a PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description PDF_NOT_READY: the PDF is being rendered in the background; retry after `Retry-After` seconds */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No invoice has this link */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,14 @@ export const JOBS = {
     queue: Queue.notifications,
     payload: z.object({ businessId: uuid, invitationId: uuid }).strict(),
   },
+  'invoice.render-pdf': {
+    queue: Queue.documents,
+    payload: z.object({ businessId: uuid, invoiceId: uuid }).strict(),
+  },
+  'invoice.send-email': {
+    queue: Queue.notifications,
+    payload: z.object({ businessId: uuid, invoiceId: uuid, sendId: uuid }).strict(),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

@@ -5,6 +5,8 @@
 export const Queue = {
   /** Mail and other messages to people. */
   notifications: 'notifications',
+  /** Rendering documents (invoice PDFs): CPU-bound, kept apart so mail is never stuck behind it. */
+  documents: 'documents',
 } as const;
 
 export type QueueName = (typeof Queue)[keyof typeof Queue];

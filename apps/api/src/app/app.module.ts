@@ -10,6 +10,10 @@ import { IdempotencyInterceptor } from '../modules/idempotency/idempotency.inter
 import { IdentityModule } from '../modules/identity/identity.module';
 import { InvoicesModule } from '../modules/invoices/invoices.module';
 import { LedgerModule } from '../modules/ledger/ledger.module';
+import { PaymentsModule } from '../modules/payments/payments.module';
+import { CreditNotesModule } from '../modules/credit-notes/credit-notes.module';
+import { ReportsModule } from '../modules/reports/reports.module';
+import { InvoiceDocumentsModule } from '../modules/invoice-documents/invoice-documents.module';
 import { CoreModule } from './core.module';
 
 /** The HTTP API. */
@@ -18,7 +22,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule],
+      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -5,6 +5,9 @@ import { JobQueues } from '../jobs/job-queues';
 import { JobRunner } from '../jobs/job-runner';
 import { BusinessesModule } from '../modules/businesses/businesses.module';
 import { InvitationEmailJob } from '../modules/businesses/jobs/invitation-email.job';
+import { InvoiceDocumentsModule } from '../modules/invoice-documents/invoice-documents.module';
+import { RenderInvoicePdfJob } from '../modules/invoice-documents/jobs/render-invoice-pdf.job';
+import { SendInvoiceEmailJob } from '../modules/invoice-documents/jobs/send-invoice-email.job';
 import { OutboxRelay } from '../modules/outbox/outbox.relay';
 import { CoreModule } from './core.module';
 
@@ -14,13 +17,13 @@ export class WorkerModule {
   static forRoot(config: AppConfig, opts: { relay?: boolean; runner?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule],
+      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule],
       providers: [
         JobQueues,
         {
           provide: JOB_HANDLERS,
           useFactory: (...handlers: JobHandler[]) => handlers,
-          inject: [InvitationEmailJob],
+          inject: [InvitationEmailJob, RenderInvoicePdfJob, SendInvoiceEmailJob],
         },
         ...(opts.runner === false ? [] : [JobRunner]),
         ...(opts.relay === false ? [] : [OutboxRelay]),

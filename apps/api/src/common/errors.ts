@@ -39,6 +39,8 @@ export const ERROR_STATUS = {
   PRODUCT_IN_USE: HttpStatus.CONFLICT,
   SKU_TAKEN: HttpStatus.CONFLICT,
   TAX_RATE_NAME_TAKEN: HttpStatus.CONFLICT,
+  // invoice documents: the PDF is rendered in the background; retry shortly
+  PDF_NOT_READY: HttpStatus.ACCEPTED,
   INTERNAL: HttpStatus.INTERNAL_SERVER_ERROR,
   UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 } as const;

@@ -24,6 +24,11 @@ export const PERMISSIONS = [
   'invoices.write',
   'invoices.issue',
   'invoices.void',
+  'reports.read',
+  'dashboard.read',
+  'payments.read',
+  'payments.write',
+  'payments.refund',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +52,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'invoices.write',
     'invoices.issue',
     'invoices.void',
+    'reports.read',
+    'dashboard.read',
+    'payments.read',
+    'payments.write',
+    'payments.refund',
   ],
   // Daily sales work: customers, products and invoices yes; voiding, tax settings and the ledger no.
   staff: [
@@ -59,6 +69,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'invoices.read',
     'invoices.write',
     'invoices.issue',
+    'dashboard.read',
+    'payments.read',
+    'payments.write',
   ],
 };
 

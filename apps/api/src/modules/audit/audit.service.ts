@@ -23,7 +23,10 @@ export type AuditAction =
   | 'products.imported'
   | 'product.deleted'
   | 'invoice.issued'
-  | 'invoice.voided';
+  | 'invoice.voided'
+  | 'invoice.sent'
+  | 'payment.refunded'
+  | 'credit_note.issued';
 
 export type SecurityEventKind = 'sign_up' | 'sign_in' | 'sign_in_failed' | 'sign_in_throttled' | 'sign_out';
 

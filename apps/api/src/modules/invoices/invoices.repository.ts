@@ -159,6 +159,25 @@ export class InvoicesRepository {
     );
   }
 
+  /**
+   * Moves an issued invoice's paid and credited amounts and derives its status from them
+   * (issued → partially_paid → paid, and back when a refund takes money back). Callers hold the
+   * row lock (get with lock) and check the balance first; CHECK (paid + credited <= total) is the
+   * last wall. Returns false when the invoice is not open to payments (draft or void).
+   */
+  async applyToBalance(t: TenantTx, id: string, d: { paidMinor?: bigint; creditedMinor?: bigint }): Promise<boolean> {
+    const n = await t.execute(
+      `UPDATE invoices SET paid_minor = paid_minor + $3, credited_minor = credited_minor + $4,
+         status = CASE WHEN paid_minor + $3 + credited_minor + $4 >= total_minor THEN 'paid'
+                       WHEN paid_minor + $3 + credited_minor + $4 > 0 THEN 'partially_paid'
+                       ELSE 'issued' END,
+         updated_at = now()
+       WHERE business_id = $1 AND id = $2 AND status IN ('issued', 'partially_paid', 'paid')`,
+      [t.businessId, id, d.paidMinor ?? 0n, d.creditedMinor ?? 0n],
+    );
+    return n === 1;
+  }
+
   async markVoid(t: TenantTx, id: string, reason: string) {
     await t.execute(
       `UPDATE invoices SET status = 'void', voided_at = now(), void_reason = $3, updated_at = now()

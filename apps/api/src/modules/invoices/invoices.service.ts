@@ -8,6 +8,7 @@ import { Db, TenantTx } from '../../db/db';
 import { AuditService } from '../audit/audit.service';
 import type { BusinessAccess } from '../access/principal';
 import { LedgerService } from '../ledger/ledger.service';
+import { OutboxService } from '../outbox/outbox.service';
 import type { InvoiceDraftDto, InvoiceDto, InvoiceListQueryDto, IssueInvoiceDto, VoidInvoiceDto } from './dto/invoice.dto';
 import { InvoiceHeader, InvoiceRow, InvoicesRepository, LineRow } from './invoices.repository';
 
@@ -27,6 +28,7 @@ export class InvoicesService {
     private readonly invoices: InvoicesRepository,
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   createDraft(access: BusinessAccess, dto: InvoiceDraftDto): Promise<InvoiceDto> {
@@ -104,6 +106,8 @@ export class InvoicesService {
         ],
       });
       await this.invoices.markIssued(t, id, { number, exchangeRate: rate, journalEntryId });
+      // The PDF is rendered by the worker (invoice-documents) once this commits.
+      await this.outbox.add(t, 'invoice.render-pdf', { businessId: t.businessId, invoiceId: id });
       await this.audit.record(t, {
         action: 'invoice.issued',
         actorUserId: access.userId,
@@ -131,6 +135,7 @@ export class InvoicesService {
         description: `Void of invoice ${inv.number}: ${dto.reason}`,
       });
       await this.invoices.markVoid(t, id, dto.reason);
+      await this.outbox.add(t, 'invoice.render-pdf', { businessId: t.businessId, invoiceId: id });
       await this.audit.record(t, {
         action: 'invoice.voided',
         actorUserId: access.userId,

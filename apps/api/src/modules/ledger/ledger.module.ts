@@ -22,6 +22,6 @@ import { LedgerService } from './ledger.service';
     JournalRepository,
     LedgerReportsRepository,
   ],
-  exports: [LedgerService],
+  exports: [LedgerService, LedgerReportsService],
 })
 export class LedgerModule {}

@@ -1,0 +1,177 @@
+import { formatMoney, money } from '@keeper/money';
+import PDFDocument from 'pdfkit';
+import { countryName, type InvoicePrintout } from './invoice-printout';
+
+const PAGE = { width: 595.28, height: 841.89, margin: 50 };
+const RIGHT = PAGE.width - PAGE.margin;
+const BOTTOM = PAGE.height - PAGE.margin;
+const GREY = '#555555';
+const RULE = '#cccccc';
+
+/** Table columns: x, width and alignment; together they span the page between the margins. */
+const COLUMNS = [
+  { key: 'description', label: 'Description 描述', x: 50, width: 180, align: 'left' },
+  { key: 'quantity', label: 'Qty 数量', x: 232, width: 48, align: 'right' },
+  { key: 'unitPrice', label: 'Unit price 单价', x: 282, width: 80, align: 'right' },
+  { key: 'discount', label: 'Disc. 折扣', x: 364, width: 44, align: 'right' },
+  { key: 'tax', label: 'Tax 税率', x: 410, width: 40, align: 'right' },
+  { key: 'total', label: 'Amount 金额', x: 452, width: RIGHT - 452, align: 'right' },
+] as const;
+
+const STATUS_LABEL: Record<InvoicePrintout['status'], string> = {
+  issued: 'Issued 已开具',
+  partially_paid: 'Partially paid 部分付款',
+  paid: 'Paid 已付清',
+  void: 'VOID 已作废',
+};
+
+/**
+ * Renders an issued invoice as an A4 PDF. Labels are bilingual (English and Simplified Chinese),
+ * and every text is set in a CJK face so Chinese names print; pdfkit embeds only the glyphs used.
+ */
+export function renderInvoicePdf(p: InvoicePrintout, fonts: { regular: Buffer; bold: Buffer }): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: PAGE.margin,
+    // Pages stay in memory until end() so a void stamp can be laid over every page.
+    bufferPages: true,
+    info: { Title: `Invoice ${p.number}`, Author: p.business.name, Creator: 'Keeper' },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+
+  const locale = p.business.country === 'CN' ? 'zh-CN' : 'en';
+  const fmt = (minor: bigint) => formatMoney(money(minor, p.currency), locale);
+
+  // Header: the business on the left, the document's identity on the right.
+  doc.font('bold').fontSize(18).fillColor('black').text(p.business.name, PAGE.margin, PAGE.margin, { width: 280 });
+  if (p.business.country) {
+    doc.font('regular').fontSize(10).fillColor(GREY).text(countryName(p.business.country), { width: 280 });
+  }
+  const leftBottom = doc.y;
+  doc.font('bold').fontSize(20).fillColor('black').text('INVOICE 发票', 340, PAGE.margin, { width: RIGHT - 340, align: 'right' });
+  doc.moveDown(0.3);
+  const meta: [string, string][] = [
+    ['Invoice no. 发票号', p.number],
+    ['Issue date 开票日期', p.issueDate],
+    ['Due date 到期日', p.dueDate],
+    ['Status 状态', STATUS_LABEL[p.status]],
+  ];
+  for (const [label, value] of meta) {
+    const y = doc.y;
+    doc.font('regular').fontSize(9).fillColor(GREY).text(label, 340, y, { width: 100 });
+    doc.font('bold').fontSize(9).fillColor(label.startsWith('Status') && p.status === 'void' ? '#b00020' : 'black');
+    doc.text(value, 440, y, { width: RIGHT - 440, align: 'right' });
+  }
+
+  // Bill to.
+  let y = Math.max(leftBottom, doc.y) + 24;
+  doc.font('regular').fontSize(9).fillColor(GREY).text('Bill to 客户', PAGE.margin, y);
+  doc.font('bold').fontSize(12).fillColor('black').text(p.customer.name, { width: 300 });
+  doc.font('regular').fontSize(9);
+  for (const line of p.customer.address) doc.text(line, { width: 300 });
+  if (p.customer.taxId) doc.fillColor(GREY).text(`Tax ID 税号: ${p.customer.taxId}`, { width: 300 });
+
+  // Lines.
+  y = doc.y + 20;
+  const tableHeader = (at: number) => {
+    doc.font('bold').fontSize(8.5).fillColor(GREY);
+    for (const c of COLUMNS) doc.text(c.label, c.x, at, { width: c.width, align: c.align });
+    const below = at + 14;
+    doc.moveTo(PAGE.margin, below).lineTo(RIGHT, below).lineWidth(0.7).strokeColor(RULE).stroke();
+    return below + 5;
+  };
+  y = tableHeader(y);
+  doc.font('regular').fontSize(9).fillColor('black');
+  for (const l of p.lines) {
+    const cells: Record<(typeof COLUMNS)[number]['key'], string> = {
+      description: l.description,
+      quantity: l.quantity,
+      unitPrice: fmt(l.unitPriceMinor),
+      discount: l.discountPercent === '0' ? '' : `${l.discountPercent}%`,
+      tax: `${l.taxRatePercent}%`,
+      total: fmt(l.totalMinor),
+    };
+    doc.font('regular').fontSize(9);
+    const height = Math.max(...COLUMNS.map((c) => doc.heightOfString(cells[c.key], { width: c.width })));
+    if (y + height > BOTTOM - 10) {
+      doc.addPage();
+      y = tableHeader(PAGE.margin);
+      doc.font('regular').fontSize(9);
+    }
+    doc.fillColor('black');
+    for (const c of COLUMNS) doc.text(cells[c.key], c.x, y, { width: c.width, align: c.align });
+    y += height + 6;
+  }
+  doc.moveTo(PAGE.margin, y).lineTo(RIGHT, y).lineWidth(0.7).strokeColor(RULE).stroke();
+  y += 8;
+  if (p.pricesIncludeTax) {
+    doc.font('regular').fontSize(8).fillColor(GREY).text('Prices include tax 价格含税', PAGE.margin, y, { width: 190 });
+  }
+
+  // Totals, with the tax breakdown by rate.
+  const totals: { label: string; value: string; strong?: boolean }[] = [
+    // Subtotal is net of discounts and tax; the discounts are shown as what they saved.
+    { label: 'Subtotal (excl. tax) 小计（不含税）', value: fmt(p.subtotalMinor) },
+  ];
+  if (p.discountMinor !== 0n) totals.push({ label: 'Discounts given 已享折扣', value: fmt(p.discountMinor) });
+  for (const t of p.taxes) {
+    if (t.taxMinor === 0n && t.ratePercent === '0') continue;
+    totals.push({ label: `Tax 税 ${t.ratePercent}% on ${fmt(t.netMinor)}`, value: fmt(t.taxMinor) });
+  }
+  totals.push({ label: 'Total 合计', value: fmt(p.totalMinor), strong: true });
+  totals.push({ label: 'Amount paid 已付金额', value: fmt(p.paidMinor) });
+  if (p.creditedMinor !== 0n) totals.push({ label: 'Credited 已贷记', value: fmt(p.creditedMinor) });
+  totals.push({ label: 'Balance due 应付余额', value: fmt(p.balanceMinor), strong: true });
+  for (const row of totals) {
+    if (y + 16 > BOTTOM) {
+      doc.addPage();
+      y = PAGE.margin;
+    }
+    doc.font(row.strong ? 'bold' : 'regular').fontSize(row.strong ? 10.5 : 9).fillColor('black');
+    doc.text(row.label, 250, y, { width: 190, align: 'right' });
+    doc.text(row.value, 445, y, { width: RIGHT - 445, align: 'right' });
+    y += row.strong ? 18 : 14;
+  }
+
+  // Notes and terms.
+  for (const [label, text] of [
+    ['Notes 备注', p.notes],
+    ['Terms 条款', p.terms],
+  ] as const) {
+    if (!text.trim()) continue;
+    doc.font('regular').fontSize(9);
+    const height = doc.heightOfString(text, { width: RIGHT - PAGE.margin }) + 16;
+    if (y + 20 + Math.min(height, 60) > BOTTOM) {
+      doc.addPage();
+      y = PAGE.margin;
+    } else {
+      y += 14;
+    }
+    doc.font('bold').fontSize(9).fillColor(GREY).text(label, PAGE.margin, y);
+    doc.font('regular').fontSize(9).fillColor('black').text(text, { width: RIGHT - PAGE.margin });
+    y = doc.y;
+  }
+
+  if (p.status === 'void') {
+    // A voided invoice stays printable (its number is used) but must never pass for a bill.
+    const range = doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      doc.save();
+      doc.rotate(-30, { origin: [PAGE.width / 2, PAGE.height / 2] });
+      doc.font('bold').fontSize(72).fillColor('#b00020').fillOpacity(0.18);
+      doc.text('VOID 已作废', 0, PAGE.height / 2 - 40, { width: PAGE.width, align: 'center', lineBreak: false });
+      doc.restore();
+    }
+  }
+
+  doc.end();
+  return done;
+}

@@ -1,0 +1,524 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { assertCurrency, money, MoneyError, parseMoney, toDecimalString, type CurrencyCode } from '@keeper/money';
+import { FieldError, notFound, validationFailed } from '../../common/errors';
+import { moneyDto } from '../../common/money.dto';
+import { pageOf } from '../../common/pagination';
+import { Db, TenantTx } from '../../db/db';
+import type { BusinessAccess } from '../access/principal';
+import { AuditService } from '../audit/audit.service';
+import { ContactsRepository } from '../catalog/contacts/contacts.repository';
+import { InvoiceRow, InvoicesRepository } from '../invoices/invoices.repository';
+import { balanceOf } from '../invoices/invoices.service';
+import { baseMovement } from '../invoices/open-balance';
+import { LedgerService } from '../ledger/ledger.service';
+import type {
+  AllocationInputDto,
+  ApplyCreditDto,
+  CreatePaymentDto,
+  PaymentDto,
+  PaymentListQueryDto,
+  PaymentSummaryDto,
+  RefundDto,
+} from './dto/payment.dto';
+import { PaymentRow, PaymentsRepository } from './payments.repository';
+
+/** A payment as the allocation code tracks it while a request moves its unapplied amount. */
+interface PaymentState {
+  id: string;
+  contactId: string;
+  currency: CurrencyCode;
+  exchangeRate: string;
+  unappliedMinor: bigint;
+}
+
+interface ParsedAllocation {
+  index: number;
+  invoiceId: string;
+  amountMinor: bigint;
+}
+
+const unappliedOf = (p: Pick<PaymentRow, 'amountMinor' | 'appliedMinor' | 'refundedMinor'>) =>
+  BigInt(p.amountMinor) - BigInt(p.appliedMinor) - BigInt(p.refundedMinor);
+
+/**
+ * Payments from customers. Money received is first customer credit (Dr cash/bank, Cr customer
+ * credit); applying it to an invoice moves it from customer credit to the receivable, and a refund
+ * pays credit back. Every change locks the rows it moves (payment first, then invoices in id
+ * order, then the journal's numbering lock inside `post`), so concurrent requests queue instead of
+ * over-applying or deadlocking.
+ */
+@Injectable()
+export class PaymentsService {
+  constructor(
+    private readonly db: Db,
+    private readonly payments: PaymentsRepository,
+    private readonly invoices: InvoicesRepository,
+    private readonly contacts: ContactsRepository,
+    private readonly ledger: LedgerService,
+    private readonly audit: AuditService,
+  ) {}
+
+  create(access: BusinessAccess, dto: CreatePaymentDto): Promise<PaymentDto> {
+    return this.db.tenant(access.businessId, async (t) => {
+      const fields: FieldError[] = [];
+      const base = await this.ledger.baseCurrency(t);
+      const contact = await this.contacts.get(t, dto.contactId);
+      if (!contact) fields.push({ field: 'contactId', code: 'not_found', message: 'is not a customer of this business' });
+      else if (contact.kind === 'supplier') fields.push({ field: 'contactId', code: 'not_a_customer', message: 'is a supplier, not a customer' });
+      const currency = assertCurrency(dto.currency ?? contact?.currency ?? base);
+      const amountMinor = parseAmount(dto.amount, currency, 'amount', fields);
+      const exchangeRate = rateFor(currency, base, dto.exchangeRate, fields);
+      const allocations = parseAllocations(dto.allocations ?? [], currency, 'allocations', fields);
+      const allocated = allocations.reduce((s, a) => s + a.amountMinor, 0n);
+      if (amountMinor !== null && allocated > amountMinor) {
+        fields.push({
+          field: 'allocations',
+          code: 'exceeds_payment',
+          message: `add up to ${fmt(allocated, currency)}, more than the ${fmt(amountMinor, currency)} received`,
+        });
+      }
+      if (fields.length || amountMinor === null || !contact) throw validationFailed(fields);
+
+      const date = dto.date ?? (await this.ledger.today(t));
+      const invoices = await this.lockInvoices(t, allocations, { contactId: contact.id, currency }, 'allocations');
+      const id = randomUUID();
+      const depositAccount = dto.depositAccount ?? 'bank';
+      const receivedBase = baseMovement(amountMinor, 0n, currency, exchangeRate, base);
+      const journalEntryId = await this.ledger.post(t, {
+        date,
+        description: `Payment from ${contact.name}${dto.reference ? ` (${dto.reference})` : ''}`,
+        sourceType: 'payment',
+        sourceId: id,
+        eventKey: `payment:${id}:receipt`,
+        postedBy: access.userId,
+        lines: [
+          { account: { key: depositAccount }, amount: money(amountMinor, currency), baseAmountMinor: receivedBase },
+          {
+            account: { key: 'customer_credit' },
+            amount: money(-amountMinor, currency),
+            baseAmountMinor: -receivedBase,
+            contactId: contact.id,
+          },
+        ],
+      });
+      await this.payments.insert(t, {
+        id,
+        contactId: contact.id,
+        method: dto.method,
+        date,
+        reference: dto.reference ?? '',
+        notes: dto.notes ?? '',
+        currency,
+        exchangeRate,
+        depositAccount,
+        amountMinor,
+        journalEntryId,
+        createdBy: access.userId,
+      });
+      const payment: PaymentState = { id, contactId: contact.id, currency, exchangeRate, unappliedMinor: amountMinor };
+      for (const a of allocations) {
+        await this.apply(t, access, base, payment, invoices.get(a.invoiceId)!, a.amountMinor, date, null);
+      }
+      return this.present(t, id);
+    });
+  }
+
+  /** Applies (part of) a payment's unapplied customer credit to invoices of the same customer. */
+  applyCredit(access: BusinessAccess, id: string, dto: ApplyCreditDto): Promise<PaymentDto> {
+    return this.db.tenant(access.businessId, async (t) => {
+      const row = await this.payments.get(t, id, { lock: true });
+      if (!row) throw notFound('Payment');
+      const payment = stateOf(row);
+      const fields: FieldError[] = [];
+      const allocations = parseAllocations(dto.allocations, payment.currency, 'allocations', fields);
+      const total = allocations.reduce((s, a) => s + a.amountMinor, 0n);
+      if (total > payment.unappliedMinor) {
+        fields.push({
+          field: 'allocations',
+          code: 'exceeds_credit',
+          message: `add up to ${fmt(total, payment.currency)}, more than the ${fmt(payment.unappliedMinor, payment.currency)} of unapplied credit`,
+        });
+      }
+      if (dto.date && dto.date < row.date) {
+        fields.push({ field: 'date', code: 'too_early', message: `must not be before the payment date (${row.date})` });
+      }
+      if (fields.length) throw validationFailed(fields);
+      const invoices = await this.lockInvoices(t, allocations, payment, 'allocations');
+      const date = dto.date ?? maxDate(await this.ledger.today(t), row.date);
+      const base = await this.ledger.baseCurrency(t);
+      for (const a of allocations) {
+        await this.apply(t, access, base, payment, invoices.get(a.invoiceId)!, a.amountMinor, date, null);
+      }
+      return this.present(t, id);
+    });
+  }
+
+  /**
+   * Pays customer credit back (Dr customer credit / Cr cash or bank). Money already applied to
+   * invoices can be taken back first with `unapply`, which reopens those invoices.
+   */
+  refund(access: BusinessAccess, id: string, dto: RefundDto): Promise<PaymentDto> {
+    return this.db.tenant(access.businessId, async (t) => {
+      const row = await this.payments.get(t, id, { lock: true });
+      if (!row) throw notFound('Payment');
+      const payment = stateOf(row);
+      const fields: FieldError[] = [];
+      const amountMinor = parseAmount(dto.amount, payment.currency, 'amount', fields);
+      const unapply = parseAllocations(dto.unapply ?? [], payment.currency, 'unapply', fields);
+      const applied = await this.payments.appliedByInvoice(t, id);
+      for (const u of unapply) {
+        const net = applied.get(u.invoiceId) ?? 0n;
+        if (net === 0n) {
+          fields.push({ field: `unapply.${u.index}.invoiceId`, code: 'not_applied', message: 'has no money of this payment applied to it' });
+        } else if (u.amountMinor > net) {
+          fields.push({
+            field: `unapply.${u.index}.amount`,
+            code: 'exceeds_applied',
+            message: `is more than the ${fmt(net, payment.currency)} of this payment applied to that invoice`,
+          });
+        }
+      }
+      const available = payment.unappliedMinor + unapply.reduce((s, u) => s + u.amountMinor, 0n);
+      if (amountMinor !== null && amountMinor > available) {
+        fields.push({
+          field: 'amount',
+          code: 'exceeds_credit',
+          message: `is more than the ${fmt(available, payment.currency)} of unapplied credit${unapply.length ? ' after unapplying' : ''}; unapply money from invoices first`,
+        });
+      }
+      if (dto.date && dto.date < row.date) {
+        fields.push({ field: 'date', code: 'too_early', message: `must not be before the payment date (${row.date})` });
+      }
+      if (fields.length || amountMinor === null) throw validationFailed(fields);
+
+      const invoices = await this.lockInvoices(t, unapply, payment, 'unapply', { allowPaid: true });
+      const date = dto.date ?? maxDate(await this.ledger.today(t), row.date);
+      const base = await this.ledger.baseCurrency(t);
+      const refundId = randomUUID();
+      const taken: { invoiceId: string; amountMinor: bigint; journalEntryId: string }[] = [];
+      for (const u of unapply) {
+        const journalEntryId = await this.postAllocation(t, access, base, payment, invoices.get(u.invoiceId)!, -u.amountMinor, date, {
+          eventKey: `payment:${id}:refund:${refundId}:unapply:${u.invoiceId}`,
+          description: `Refund of payment from ${row.contactName}: taken back from invoice ${invoices.get(u.invoiceId)!.number}`,
+        });
+        taken.push({ invoiceId: u.invoiceId, amountMinor: -u.amountMinor, journalEntryId });
+      }
+
+      const paidFrom = dto.paidFrom ?? row.depositAccount;
+      const creditBase = baseMovement(
+        payment.unappliedMinor,
+        payment.unappliedMinor - amountMinor,
+        payment.currency,
+        payment.exchangeRate,
+        base,
+      );
+      const journalEntryId = await this.ledger.post(t, {
+        date,
+        description: `Refund to ${row.contactName}: ${dto.reason}`.slice(0, 500),
+        sourceType: 'refund',
+        sourceId: refundId,
+        eventKey: `payment:${id}:refund:${refundId}`,
+        postedBy: access.userId,
+        lines: [
+          {
+            account: { key: 'customer_credit' },
+            amount: money(amountMinor, payment.currency),
+            baseAmountMinor: creditBase,
+            contactId: payment.contactId,
+          },
+          { account: { key: paidFrom }, amount: money(-amountMinor, payment.currency), baseAmountMinor: -creditBase },
+        ],
+      });
+      await this.payments.insertRefund(t, {
+        id: refundId,
+        paymentId: id,
+        date,
+        amountMinor,
+        method: dto.method ?? row.method,
+        paidFrom,
+        reference: dto.reference ?? '',
+        reason: dto.reason,
+        journalEntryId,
+        createdBy: access.userId,
+      });
+      await this.payments.addToTotals(t, id, { refundedMinor: amountMinor });
+      for (const x of taken) {
+        await this.payments.insertAllocation(t, {
+          id: randomUUID(),
+          paymentId: id,
+          invoiceId: x.invoiceId,
+          refundId,
+          date,
+          amountMinor: x.amountMinor,
+          journalEntryId: x.journalEntryId,
+          createdBy: access.userId,
+        });
+      }
+      await this.audit.record(t, {
+        action: 'payment.refunded',
+        actorUserId: access.userId,
+        targetType: 'payment',
+        targetId: id,
+        details: {
+          refundId,
+          amount: amountMinor.toString(),
+          currency: payment.currency,
+          unapplied: taken.map((x) => ({ invoiceId: x.invoiceId, amount: (-x.amountMinor).toString() })),
+        },
+      });
+      return this.present(t, id);
+    });
+  }
+
+  get(access: BusinessAccess, id: string): Promise<PaymentDto> {
+    return this.db.tenant(access.businessId, (t) => this.present(t, id));
+  }
+
+  list(access: BusinessAccess, q: PaymentListQueryDto) {
+    const limit = q.limit ?? 25;
+    return this.db.tenant(access.businessId, async (t) => {
+      const page = pageOf(await this.payments.list(t, { ...q, limit }), limit);
+      return { nextCursor: page.nextCursor, items: page.items.map((p) => summaryOf(p)) };
+    });
+  }
+
+  /** Applies `amountMinor` of the payment to the invoice: posts, records the allocation, moves both totals. */
+  private async apply(
+    t: TenantTx,
+    access: BusinessAccess,
+    base: CurrencyCode,
+    payment: PaymentState,
+    invoice: InvoiceRow,
+    amountMinor: bigint,
+    date: string,
+    refundId: string | null,
+  ): Promise<void> {
+    const allocationId = randomUUID();
+    const journalEntryId = await this.postAllocation(t, access, base, payment, invoice, amountMinor, date, {
+      eventKey: `payment:${payment.id}:allocation:${allocationId}`,
+      description: `Payment applied to invoice ${invoice.number}`,
+    });
+    await this.payments.insertAllocation(t, {
+      id: allocationId,
+      paymentId: payment.id,
+      invoiceId: invoice.id,
+      refundId,
+      date,
+      amountMinor,
+      journalEntryId,
+      createdBy: access.userId,
+    });
+  }
+
+  /**
+   * Moves `amountMinor` (negative: back) between the payment's customer credit and the invoice's
+   * receivable. Each side moves by the change of its own open amount's base value (see
+   * open-balance.ts); the difference between the payment's and the invoice's rate is an FX gain or
+   * loss, an FX line of amount 0 in the payment currency.
+   */
+  private async postAllocation(
+    t: TenantTx,
+    access: BusinessAccess,
+    base: CurrencyCode,
+    payment: PaymentState,
+    invoice: InvoiceRow,
+    amountMinor: bigint,
+    date: string,
+    entry: { eventKey: string; description: string },
+  ): Promise<string> {
+    const invoiceCurrency = assertCurrency(invoice.currency);
+    const balance = balanceOf(invoice);
+    const creditBase = baseMovement(
+      payment.unappliedMinor,
+      payment.unappliedMinor - amountMinor,
+      payment.currency,
+      payment.exchangeRate,
+      base,
+    );
+    const receivableBase = baseMovement(balance, balance - amountMinor, invoiceCurrency, invoice.exchangeRate!, base);
+    const journalEntryId = await this.ledger.post(t, {
+      date,
+      description: entry.description,
+      sourceType: 'payment',
+      sourceId: payment.id,
+      eventKey: entry.eventKey,
+      postedBy: access.userId,
+      lines: [
+        {
+          account: { key: 'customer_credit' },
+          amount: money(amountMinor, payment.currency),
+          baseAmountMinor: creditBase,
+          contactId: payment.contactId,
+        },
+        {
+          account: { key: 'accounts_receivable' },
+          amount: money(-amountMinor, invoiceCurrency),
+          baseAmountMinor: -receivableBase,
+          contactId: invoice.contactId,
+        },
+        {
+          account: { key: 'fx_gain_loss' },
+          amount: money(0n, payment.currency),
+          baseAmountMinor: receivableBase - creditBase,
+          description: 'Exchange difference between the invoice and the payment',
+        },
+      ],
+    });
+    await this.invoices.applyToBalance(t, invoice.id, { paidMinor: amountMinor });
+    await this.payments.addToTotals(t, payment.id, { appliedMinor: amountMinor });
+    invoice.paidMinor = (BigInt(invoice.paidMinor) + amountMinor).toString();
+    payment.unappliedMinor -= amountMinor;
+    return journalEntryId;
+  }
+
+  /**
+   * Locks the invoices named by allocations (in id order, so two requests never wait on each
+   * other in a cycle) and checks each against what is owed now, after the lock: this is what makes
+   * 50 concurrent payments of the same balance apply exactly once.
+   */
+  private async lockInvoices(
+    t: TenantTx,
+    allocations: ParsedAllocation[],
+    payment: { contactId: string; currency: string },
+    field: string,
+    opts: { allowPaid?: boolean } = {},
+  ): Promise<Map<string, InvoiceRow>> {
+    const fields: FieldError[] = [];
+    const locked = new Map<string, InvoiceRow>();
+    const open = opts.allowPaid ? ['issued', 'partially_paid', 'paid'] : ['issued', 'partially_paid'];
+    for (const a of [...allocations].sort((x, y) => x.invoiceId.localeCompare(y.invoiceId))) {
+      const at = (f: string) => `${field}.${a.index}.${f}`;
+      const inv = await this.invoices.get(t, a.invoiceId, { lock: true });
+      if (!inv || inv.contactId !== payment.contactId) {
+        fields.push({ field: at('invoiceId'), code: 'not_found', message: "is not an invoice of this payment's customer" });
+        continue;
+      }
+      locked.set(inv.id, inv);
+      if (!open.includes(inv.status)) {
+        const why = inv.status === 'paid' ? 'is already paid' : `is ${inv.status === 'draft' ? 'a draft' : 'void'}; only issued invoices can be paid`;
+        fields.push({ field: at('invoiceId'), code: `invoice_${inv.status}`, message: why });
+      } else if (inv.currency !== payment.currency) {
+        fields.push({
+          field: at('invoiceId'),
+          code: 'currency_mismatch',
+          message: `is in ${inv.currency}; a ${payment.currency} payment can only settle ${payment.currency} invoices`,
+        });
+      } else if (field === 'allocations' && a.amountMinor > balanceOf(inv)) {
+        fields.push({
+          field: at('amount'),
+          code: 'exceeds_balance',
+          message: `is more than the open balance of invoice ${inv.number} (${fmt(balanceOf(inv), assertCurrency(inv.currency))})`,
+        });
+      }
+    }
+    if (fields.length) throw validationFailed(fields);
+    return locked;
+  }
+
+  private async present(t: TenantTx, id: string): Promise<PaymentDto> {
+    const row = await this.payments.get(t, id);
+    if (!row) throw notFound('Payment');
+    const allocations = await this.payments.allocations(t, id);
+    const refunds = await this.payments.refunds(t, id);
+    return {
+      ...summaryOf(row),
+      notes: row.notes,
+      allocations: allocations.map((a) => ({
+        id: a.id,
+        invoiceId: a.invoiceId,
+        invoiceNumber: a.invoiceNumber,
+        amount: moneyDto(a.amountMinor, row.currency),
+        date: a.date,
+        refundId: a.refundId,
+        createdAt: a.createdAt,
+      })),
+      refunds: refunds.map((r) => ({
+        id: r.id,
+        amount: moneyDto(r.amountMinor, row.currency),
+        date: r.date,
+        method: r.method,
+        paidFrom: r.paidFrom,
+        reference: r.reference,
+        reason: r.reason,
+        createdAt: r.createdAt,
+      })),
+    };
+  }
+}
+
+function summaryOf(p: Omit<PaymentRow, 'cursorAt'>): PaymentSummaryDto {
+  return {
+    id: p.id,
+    contact: { id: p.contactId, name: p.contactName },
+    method: p.method,
+    date: p.date,
+    reference: p.reference,
+    currency: p.currency,
+    exchangeRate: trimZeros(p.exchangeRate),
+    depositAccount: p.depositAccount,
+    amount: moneyDto(p.amountMinor, p.currency),
+    applied: moneyDto(p.appliedMinor, p.currency),
+    refunded: moneyDto(p.refundedMinor, p.currency),
+    unapplied: moneyDto(unappliedOf(p), p.currency),
+    createdAt: p.createdAt,
+  };
+}
+
+function stateOf(row: PaymentRow): PaymentState {
+  return {
+    id: row.id,
+    contactId: row.contactId,
+    currency: assertCurrency(row.currency),
+    exchangeRate: trimZeros(row.exchangeRate),
+    unappliedMinor: unappliedOf(row),
+  };
+}
+
+/** A positive amount within the currency's decimals, or null (with a field error). */
+function parseAmount(input: string, currency: CurrencyCode, field: string, fields: FieldError[]): bigint | null {
+  try {
+    const minor = parseMoney(input, currency).amountMinor;
+    if (minor > 0n) return minor;
+    fields.push({ field, code: 'too_small', message: 'must be more than 0' });
+  } catch (e) {
+    if (!(e instanceof MoneyError)) throw e;
+    fields.push({ field, code: 'invalid_amount', message: `has more decimals than ${currency} allows` });
+  }
+  return null;
+}
+
+function parseAllocations(input: AllocationInputDto[], currency: CurrencyCode, field: string, fields: FieldError[]): ParsedAllocation[] {
+  const seen = new Set<string>();
+  const parsed: ParsedAllocation[] = [];
+  input.forEach((a, index) => {
+    if (seen.has(a.invoiceId)) {
+      fields.push({ field: `${field}.${index}.invoiceId`, code: 'duplicate', message: 'appears twice; give each invoice one amount' });
+    }
+    seen.add(a.invoiceId);
+    const amountMinor = parseAmount(a.amount, currency, `${field}.${index}.amount`, fields);
+    if (amountMinor !== null) parsed.push({ index, invoiceId: a.invoiceId, amountMinor });
+  });
+  return parsed;
+}
+
+function rateFor(currency: CurrencyCode, base: CurrencyCode, given: string | undefined, fields: FieldError[]): string {
+  if (currency === base) {
+    if (given !== undefined && trimZeros(given) !== '1') {
+      fields.push({ field: 'exchangeRate', code: 'not_applicable', message: `must be 1 (or omitted) for ${base} payments` });
+    }
+    return '1';
+  }
+  if (!given || /^0+(\.0+)?$/.test(given)) {
+    fields.push({ field: 'exchangeRate', code: 'required', message: `is required: how many ${base} one ${currency} is worth` });
+    return '1';
+  }
+  return trimZeros(given);
+}
+
+const fmt = (minor: bigint, currency: CurrencyCode) => `${toDecimalString(money(minor, currency))} ${currency}`;
+const maxDate = (a: string, b: string) => (a > b ? a : b);
+
+function trimZeros(decimal: string): string {
+  return decimal.includes('.') ? decimal.replace(/\.?0+$/, '') : decimal;
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { moneyDto } from '../../common/money.dto';
+import { Db } from '../../db/db';
+import type { BusinessAccess } from '../access/principal';
+import { LedgerService } from '../ledger/ledger.service';
+import type { DashboardDto } from './dto/dashboard.dto';
+import { addDays, addMonths, startOfMonth } from './report-period';
+import { ReportsRepository } from './reports.repository';
+
+const MONTHS = 12;
+const CASH_DAYS = 30;
+const TOP_CUSTOMERS = 5;
+
+/** "How is my business doing": the figures the owner app opens with, for every role. */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly db: Db,
+    private readonly ledger: LedgerService,
+    private readonly reports: ReportsRepository,
+  ) {}
+
+  get(access: BusinessAccess): Promise<DashboardDto> {
+    return this.db.tenant(access.businessId, async (t) => {
+      const base = await this.ledger.baseCurrency(t);
+      const today = await this.ledger.today(t);
+      const firstMonth = addMonths(today, -(MONTHS - 1));
+      const cashPeriod = { from: addDays(today, -(CASH_DAYS - 1)), to: today };
+      const m = (v: bigint | string) => moneyDto(v, base);
+
+      const revenue = await this.reports.revenueByMonth(t, firstMonth, startOfMonth(today), today);
+      const receivables = await this.reports.receivablesSummary(t, today, base);
+      const cash = await this.reports.cashFlow(t, cashPeriod);
+      const top = await this.reports.topCustomers(t, { from: firstMonth, to: today }, base, TOP_CUSTOMERS);
+      return {
+        today,
+        currency: base,
+        revenueByMonth: revenue.map((r) => ({ month: r.month, amount: m(r.amount) })),
+        receivables: {
+          outstanding: m(receivables.outstanding),
+          outstandingCount: receivables.outstandingCount,
+          overdue: m(receivables.overdue),
+          overdueCount: receivables.overdueCount,
+        },
+        cash: {
+          ...cashPeriod,
+          cashIn: m(cash.cashIn),
+          cashOut: m(cash.cashOut),
+          net: m(BigInt(cash.cashIn) - BigInt(cash.cashOut)),
+        },
+        topCustomers: top.map((c) => ({
+          contact: { id: c.contactId, name: c.name },
+          revenue: m(c.revenue),
+          invoiceCount: c.invoiceCount,
+        })),
+      };
+    });
+  }
+}

@@ -1,0 +1,469 @@
+import fc from 'fast-check';
+import type { Client } from 'pg';
+import { computeTotals } from '@keeper/invoicing';
+import { convert, money, type CurrencyCode } from '@keeper/money';
+import { Api, Session, signUp, sqlAs, startApi } from './harness';
+
+/**
+ * The books agree with the documents (issue 3, "Done when"): over random sequences of invoice
+ * issues, payments with allocations, credit applied later, credit notes, voids and refunds (some
+ * taking money back from invoices), in CNY books with CNY and USD documents at random rates, after
+ * EVERY step, through the HTTP API:
+ * - every journal entry balances per currency and in the base currency; the trial balance is zero;
+ * - accounts receivable (base) equals the sum over open invoices of the balance at the invoice's
+ *   rate, and customer credit equals the sum of unapplied payment amounts at the payment's rate;
+ * - the invoices' and payments' stored amounts equal a model kept by this test;
+ * - every invoice's and credit note's stored totals equal computeTotals of its lines under its
+ *   stored rounding rule.
+ */
+
+const BASE: CurrencyCode = 'CNY';
+type Cur = 'CNY' | 'USD';
+
+interface InvoiceModel {
+  id: string;
+  currency: Cur;
+  rate: string;
+  total: bigint;
+  paid: bigint;
+  credited: bigint;
+  status: string;
+  pricesIncludeTax: boolean;
+  taxRounding: 'line' | 'document';
+}
+interface PaymentModel {
+  id: string;
+  currency: Cur;
+  rate: string;
+  amount: bigint;
+  applied: bigint;
+  refunded: bigint;
+  byInvoice: Map<string, bigint>;
+}
+
+const rate = fc
+  .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 9999 }))
+  .map(([u, f]) => `${u}.${String(f).padStart(4, '0')}`);
+const currency = fc.constantFrom<Cur>('CNY', 'USD');
+const pct = fc.integer({ min: 1, max: 100 });
+const tax = fc.constantFrom<'none' | '13' | '6'>('none', '13', '6');
+const line: fc.Arbitrary<LineSpec> = fc.record({
+  quantity: fc.constantFrom('1', '2', '3', '0.5', '1.25', '7'),
+  priceMinor: fc.integer({ min: 1, max: 200_000 }),
+  discountPercent: fc.constantFrom('0', '0', '10', '12.5'),
+  tax,
+});
+
+interface LineSpec {
+  quantity: string;
+  priceMinor: number;
+  discountPercent: string;
+  tax: 'none' | '13' | '6';
+}
+
+type Step =
+  | { kind: 'settings'; pricesIncludeTax: boolean; taxRounding: 'line' | 'document' }
+  | { kind: 'issue'; currency: Cur; rate: string; lines: LineSpec[] }
+  | { kind: 'pay'; currency: Cur; rate: string; picks: { pick: number; pct: number }[]; extraMinor: number }
+  | { kind: 'applyCredit'; payment: number; invoice: number; pct: number }
+  | { kind: 'creditNote'; invoice: number; full: boolean; pct: number; tax: 'none' | '13' | '6' }
+  | { kind: 'void'; invoice: number }
+  | { kind: 'refund'; payment: number; invoice: number; unapplyPct: number; pct: number }
+  | { kind: 'overApply'; invoice: number };
+
+const settingsStep = fc.record({ kind: fc.constant('settings' as const), pricesIncludeTax: fc.boolean(), taxRounding: fc.constantFrom<'line' | 'document'>('line', 'document') });
+const issueStep = fc.record({ kind: fc.constant('issue' as const), currency, rate, lines: fc.array(line, { minLength: 1, maxLength: 3 }) });
+const payStep = fc.record({
+  kind: fc.constant('pay' as const),
+  currency,
+  rate,
+  picks: fc.array(fc.record({ pick: fc.nat(), pct }), { minLength: 0, maxLength: 3 }),
+  extraMinor: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5000 })),
+});
+const applyCreditStep = fc.record({ kind: fc.constant('applyCredit' as const), payment: fc.nat(), invoice: fc.nat(), pct });
+const creditNoteStep = fc.record({ kind: fc.constant('creditNote' as const), invoice: fc.nat(), full: fc.boolean(), pct, tax });
+const voidStep = fc.record({ kind: fc.constant('void' as const), invoice: fc.nat() });
+const refundStep = fc.record({ kind: fc.constant('refund' as const), payment: fc.nat(), invoice: fc.nat(), unapplyPct: fc.integer({ min: 0, max: 100 }), pct });
+const overApplyStep = fc.record({ kind: fc.constant('overApply' as const), invoice: fc.nat() });
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 1, arbitrary: settingsStep },
+  { weight: 5, arbitrary: issueStep },
+  { weight: 5, arbitrary: payStep },
+  { weight: 3, arbitrary: applyCreditStep },
+  { weight: 3, arbitrary: creditNoteStep },
+  { weight: 2, arbitrary: voidStep },
+  { weight: 3, arbitrary: refundStep },
+  { weight: 1, arbitrary: overApplyStep },
+);
+
+/**
+ * Random steps, then one step of every kind (with random parameters) in an order where each can
+ * act, so every run exercises every operation and the coverage check below cannot fail by chance.
+ */
+const steps: fc.Arbitrary<Step[]> = fc
+  .tuple(
+    fc.array(step, { minLength: 6, maxLength: 16, size: 'max' }),
+    fc.tuple(issueStep, issueStep, payStep, overApplyStep, applyCreditStep, creditNoteStep, refundStep, voidStep),
+  )
+  .map(([random, tail]) => [...random, ...tail]);
+
+const dec = (minor: bigint) => {
+  const s = minor.toString().padStart(3, '0');
+  return `${s.slice(0, -2)}.${s.slice(-2)}`;
+};
+const valueInBase = (minor: bigint, cur: Cur, r: string) => (cur === BASE ? minor : convert(money(minor, cur), r, BASE, 'half-up').amountMinor);
+const balance = (i: InvoiceModel) => i.total - i.paid - i.credited;
+const unapplied = (p: PaymentModel) => p.amount - p.applied - p.refunded;
+const statusOf = (i: InvoiceModel) => (i.paid + i.credited >= i.total ? 'paid' : i.paid + i.credited > 0n ? 'partially_paid' : 'issued');
+const portion = (minor: bigint, percent: number) => {
+  const x = (minor * BigInt(percent)) / 100n;
+  return x > 0n ? x : 1n;
+};
+
+describe('books agree with documents (property)', () => {
+  let api: Api;
+  let owner: Session;
+  let db: Client;
+  const done: Record<string, number> = {};
+
+  beforeAll(async () => {
+    api = await startApi();
+    owner = await signUp(api, 'Property Owner');
+    db = await sqlAs('postgres');
+  });
+  afterAll(async () => {
+    await db.end();
+    await api.close();
+  });
+
+  const expectStatus = (res: { status: number; body: unknown }, status: number, what: string) => {
+    if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  };
+
+  async function checkInvariants(bid: string, invoices: InvoiceModel[], payments: PaymentModel[]) {
+    const unbalanced = await db.query(
+      `SELECT entry_id, currency FROM journal_lines WHERE business_id = $1 GROUP BY entry_id, currency HAVING sum(amount_minor) <> 0
+       UNION ALL
+       SELECT entry_id, 'base' FROM journal_lines WHERE business_id = $1 GROUP BY entry_id HAVING sum(base_amount_minor) <> 0`,
+      [bid],
+    );
+    expect(unbalanced.rows).toEqual([]);
+    const trial = await db.query(
+      `SELECT coalesce(sum(base_amount_minor), 0)::text AS base FROM journal_lines WHERE business_id = $1`,
+      [bid],
+    );
+    expect(trial.rows[0].base).toBe('0');
+
+    const byAccount = new Map<string, { base: bigint; amounts: Map<string, bigint> }>();
+    for (const r of (
+      await db.query(
+        `SELECT a.system_key AS key, l.currency, sum(l.amount_minor)::text AS amount, sum(l.base_amount_minor)::text AS base
+           FROM journal_lines l JOIN accounts a ON a.business_id = l.business_id AND a.id = l.account_id
+          WHERE l.business_id = $1 AND a.system_key IN ('accounts_receivable', 'customer_credit')
+          GROUP BY a.system_key, l.currency`,
+        [bid],
+      )
+    ).rows) {
+      const acc = byAccount.get(r.key) ?? { base: 0n, amounts: new Map() };
+      acc.base += BigInt(r.base);
+      acc.amounts.set(r.currency.trim(), BigInt(r.amount));
+      byAccount.set(r.key, acc);
+    }
+    const open = invoices.filter((i) => i.status !== 'void');
+    const ar = byAccount.get('accounts_receivable') ?? { base: 0n, amounts: new Map() };
+    expect(ar.base).toBe(open.reduce((s, i) => s + valueInBase(balance(i), i.currency, i.rate), 0n));
+    for (const cur of ['CNY', 'USD'] as const) {
+      expect(ar.amounts.get(cur) ?? 0n).toBe(open.filter((i) => i.currency === cur).reduce((s, i) => s + balance(i), 0n));
+    }
+    const credit = byAccount.get('customer_credit') ?? { base: 0n, amounts: new Map() };
+    expect(credit.base).toBe(-payments.reduce((s, p) => s + valueInBase(unapplied(p), p.currency, p.rate), 0n));
+
+    // Stored documents equal the model, and their totals equal their lines under their own rule.
+    const stored = await db.query(
+      `SELECT id, status, paid_minor::text AS paid, credited_minor::text AS credited FROM invoices WHERE business_id = $1 AND status <> 'draft'`,
+      [bid],
+    );
+    expect(new Map(stored.rows.map((r) => [r.id, [r.status, BigInt(r.paid), BigInt(r.credited)]]))).toEqual(
+      new Map(invoices.map((i) => [i.id, [i.status, i.paid, i.credited]])),
+    );
+    const storedPayments = await db.query(
+      `SELECT id, applied_minor::text AS applied, refunded_minor::text AS refunded FROM payments WHERE business_id = $1`,
+      [bid],
+    );
+    expect(new Map(storedPayments.rows.map((r) => [r.id, [BigInt(r.applied), BigInt(r.refunded)]]))).toEqual(
+      new Map(payments.map((p) => [p.id, [p.applied, p.refunded]])),
+    );
+    for (const [doc, lines, fk] of [
+      ['invoices', 'invoice_lines', 'invoice_id'],
+      ['credit_notes', 'credit_note_lines', 'credit_note_id'],
+    ]) {
+      const docs = await db.query(
+        `SELECT d.id, d.currency, d.prices_include_tax AS pit, d.tax_rounding AS rounding, d.subtotal_minor::text AS subtotal,
+                d.discount_minor::text AS discount, d.tax_minor::text AS tax, d.total_minor::text AS total,
+                json_agg(json_build_object('quantity', l.quantity::text, 'price', l.unit_price_minor::text,
+                  'discount', l.discount_percent::text, 'rate', l.tax_rate_percent::text, 'net', l.net_minor::text,
+                  'tax', l.tax_minor::text, 'total', l.total_minor::text, 'discountMinor', l.discount_minor::text)
+                  ORDER BY l.line_no) AS lines
+           FROM ${doc} d JOIN ${lines} l ON l.business_id = d.business_id AND l.${fk} = d.id
+          WHERE d.business_id = $1 GROUP BY d.business_id, d.id`,
+        [bid],
+      );
+      for (const d of docs.rows) {
+        const t = computeTotals({
+          currency: d.currency,
+          pricesIncludeTax: d.pit,
+          taxRounding: d.rounding,
+          lines: d.lines.map((l: Record<string, string>) => ({
+            quantity: l.quantity,
+            unitPriceMinor: BigInt(l.price),
+            discountPercent: l.discount,
+            taxRatePercent: l.rate,
+          })),
+        });
+        expect({ doc, subtotal: d.subtotal, discount: d.discount, tax: d.tax, total: d.total }).toEqual({
+          doc,
+          subtotal: t.subtotalMinor.toString(),
+          discount: t.discountMinor.toString(),
+          tax: t.taxMinor.toString(),
+          total: t.totalMinor.toString(),
+        });
+        expect(d.lines.map((l: Record<string, string>) => [l.net, l.tax, l.total, l.discountMinor])).toEqual(
+          t.lines.map((l) => [l.netMinor.toString(), l.taxMinor.toString(), l.totalMinor.toString(), l.discountMinor.toString()]),
+        );
+      }
+    }
+  }
+
+  it('keeps the ledger equal to the open documents after every step', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.constantFrom<'line' | 'document'>('line', 'document'),
+        steps,
+        async (pricesIncludeTax, taxRounding, sequence) => {
+          const bid = (await owner.post('/api/businesses', { name: 'Property Books', baseCurrency: BASE }).expect(201)).body.id;
+          const path = `/api/businesses/${bid}`;
+          await owner.patch(path, { pricesIncludeTax, taxRounding }).expect(200);
+          const settings = { pricesIncludeTax, taxRounding };
+          const customer = (await owner.post(`${path}/contacts`, { kind: 'customer', name: 'Customer', currency: 'CNY' }).expect(201)).body.id;
+          const rates: Record<string, string | null> = { none: null };
+          for (const r of ['13', '6']) rates[r] = (await owner.post(`${path}/tax-rates`, { name: `VAT ${r}`, rate: r }).expect(201)).body.id;
+          const invoices: InvoiceModel[] = [];
+          const payments: PaymentModel[] = [];
+          const openIn = (cur?: Cur) => invoices.filter((i) => (i.status === 'issued' || i.status === 'partially_paid') && (!cur || i.currency === cur));
+
+          for (const s of sequence) {
+            // Whether the step reached the API (a step with nothing to act on is a no-op).
+            let acted = true;
+            switch (s.kind) {
+              case 'settings': {
+                await owner.patch(path, { pricesIncludeTax: s.pricesIncludeTax, taxRounding: s.taxRounding }).expect(200);
+                Object.assign(settings, { pricesIncludeTax: s.pricesIncludeTax, taxRounding: s.taxRounding });
+                break;
+              }
+              case 'issue': {
+                const d = await owner.post(`${path}/invoices`, {
+                  contactId: customer,
+                  currency: s.currency,
+                  lines: s.lines.map((l, n) => ({
+                    description: `Item ${n}`,
+                    quantity: l.quantity,
+                    unitPrice: dec(BigInt(l.priceMinor)),
+                    discountPercent: l.discountPercent,
+                    taxRateId: rates[l.tax],
+                  })),
+                });
+                expectStatus(d, 201, 'draft');
+                const r = await owner.post(`${path}/invoices/${d.body.id}/issue`, s.currency === BASE ? {} : { exchangeRate: s.rate });
+                expectStatus(r, 200, 'issue');
+                invoices.push({
+                  id: d.body.id,
+                  currency: s.currency,
+                  rate: s.currency === BASE ? '1' : s.rate,
+                  total: BigInt(r.body.total.amountMinor),
+                  paid: 0n,
+                  credited: 0n,
+                  status: 'issued',
+                  ...settings,
+                });
+                break;
+              }
+              case 'pay': {
+                const candidates = openIn(s.currency);
+                const chosen = new Map<string, bigint>();
+                for (const p of s.picks) {
+                  if (!candidates.length) break;
+                  const inv = candidates[p.pick % candidates.length];
+                  if (!chosen.has(inv.id)) chosen.set(inv.id, portion(balance(inv), p.pct));
+                }
+                const allocated = [...chosen.values()].reduce((a, b) => a + b, 0n);
+                const amount = allocated + BigInt(s.extraMinor) || 1n;
+                const res = await owner.post(`${path}/payments`, {
+                  contactId: customer,
+                  method: 'bank_transfer',
+                  currency: s.currency,
+                  amount: dec(amount),
+                  ...(s.currency === BASE ? {} : { exchangeRate: s.rate }),
+                  allocations: [...chosen].map(([invoiceId, a]) => ({ invoiceId, amount: dec(a) })),
+                });
+                expectStatus(res, 201, 'pay');
+                const p: PaymentModel = {
+                  id: res.body.id,
+                  currency: s.currency,
+                  rate: s.currency === BASE ? '1' : s.rate,
+                  amount,
+                  applied: allocated,
+                  refunded: 0n,
+                  byInvoice: new Map(chosen),
+                };
+                payments.push(p);
+                for (const [id, a] of chosen) {
+                  const inv = invoices.find((i) => i.id === id)!;
+                  inv.paid += a;
+                  inv.status = statusOf(inv);
+                }
+                break;
+              }
+              case 'applyCredit': {
+                const withCredit = payments.filter((p) => unapplied(p) > 0n && openIn(p.currency).length > 0);
+                if (!withCredit.length) {
+                  acted = false;
+                  break;
+                }
+                const p = withCredit[s.payment % withCredit.length];
+                const candidates = openIn(p.currency);
+                if (!candidates.length) {
+                  acted = false;
+                  break;
+                }
+                const inv = candidates[s.invoice % candidates.length];
+                const bound = unapplied(p) < balance(inv) ? unapplied(p) : balance(inv);
+                const a = portion(bound, s.pct);
+                const res = await owner.post(`${path}/payments/${p.id}/allocations`, { allocations: [{ invoiceId: inv.id, amount: dec(a) }] });
+                expectStatus(res, 200, 'apply credit');
+                p.applied += a;
+                p.byInvoice.set(inv.id, (p.byInvoice.get(inv.id) ?? 0n) + a);
+                inv.paid += a;
+                inv.status = statusOf(inv);
+                break;
+              }
+              case 'creditNote': {
+                const candidates = openIn();
+                if (!candidates.length) {
+                  acted = false;
+                  break;
+                }
+                const inv = candidates[s.invoice % candidates.length];
+                let total: bigint;
+                let body: object;
+                if (s.full) {
+                  total = inv.total;
+                  body = { invoiceId: inv.id, reason: 'Full credit' };
+                } else {
+                  const price = portion(balance(inv), s.pct);
+                  const taxRatePercent = s.tax === 'none' ? '0' : s.tax;
+                  total = computeTotals({
+                    currency: inv.currency,
+                    pricesIncludeTax: inv.pricesIncludeTax,
+                    taxRounding: inv.taxRounding,
+                    lines: [{ quantity: '1', unitPriceMinor: price, taxRatePercent }],
+                  }).totalMinor;
+                  body = {
+                    invoiceId: inv.id,
+                    reason: 'Partial credit',
+                    lines: [{ description: 'Credited', quantity: '1', unitPrice: dec(price), taxRateId: rates[s.tax] }],
+                  };
+                }
+                const res = await owner.post(`${path}/credit-notes`, body);
+                if (total > balance(inv)) {
+                  expectStatus(res, 400, 'credit note beyond the balance');
+                  break;
+                }
+                expectStatus(res, 201, 'credit note');
+                expect(BigInt(res.body.total.amountMinor)).toBe(total);
+                inv.credited += total;
+                inv.status = statusOf(inv);
+                break;
+              }
+              case 'void': {
+                if (!invoices.length) {
+                  acted = false;
+                  break;
+                }
+                const inv = invoices[s.invoice % invoices.length];
+                const res = await owner.post(`${path}/invoices/${inv.id}/void`, { reason: 'Property test' });
+                if (inv.status === 'issued' || inv.status === 'void') {
+                  expectStatus(res, 200, 'void');
+                  inv.status = 'void';
+                } else expectStatus(res, 409, 'void of an invoice with money applied');
+                break;
+              }
+              case 'refund': {
+                if (!payments.length) {
+                  acted = false;
+                  break;
+                }
+                const p = payments[s.payment % payments.length];
+                const applied = [...p.byInvoice].filter(([, a]) => a > 0n);
+                const unapply: { invoiceId: string; amount: bigint }[] = [];
+                if (applied.length && s.unapplyPct > 0) {
+                  const [invoiceId, net] = applied[s.invoice % applied.length];
+                  unapply.push({ invoiceId, amount: portion(net, s.unapplyPct) });
+                }
+                const available = unapplied(p) + unapply.reduce((x, u) => x + u.amount, 0n);
+                if (available === 0n) {
+                  acted = false;
+                  break;
+                }
+                const amount = portion(available, s.pct);
+                const res = await owner.post(`${path}/payments/${p.id}/refunds`, {
+                  amount: dec(amount),
+                  reason: 'Property test',
+                  unapply: unapply.map((u) => ({ invoiceId: u.invoiceId, amount: dec(u.amount) })),
+                });
+                expectStatus(res, 200, 'refund');
+                for (const u of unapply) {
+                  p.applied -= u.amount;
+                  p.byInvoice.set(u.invoiceId, p.byInvoice.get(u.invoiceId)! - u.amount);
+                  const inv = invoices.find((i) => i.id === u.invoiceId)!;
+                  inv.paid -= u.amount;
+                  inv.status = statusOf(inv);
+                }
+                p.refunded += amount;
+                break;
+              }
+              case 'overApply': {
+                const candidates = openIn();
+                if (!candidates.length) {
+                  acted = false;
+                  break;
+                }
+                const inv = candidates[s.invoice % candidates.length];
+                const over = balance(inv) + 1n;
+                const res = await owner.post(`${path}/payments`, {
+                  contactId: customer,
+                  method: 'cash',
+                  currency: inv.currency,
+                  amount: dec(over),
+                  ...(inv.currency === BASE ? {} : { exchangeRate: inv.rate }),
+                  allocations: [{ invoiceId: inv.id, amount: dec(over) }],
+                });
+                expectStatus(res, 400, 'over-application');
+                expect((res.body as { error: { fields: { field: string }[] } }).error.fields[0].field).toBe('allocations.0.amount');
+                break;
+              }
+            }
+            if (acted) done[s.kind] = (done[s.kind] ?? 0) + 1;
+            await checkInvariants(bid, invoices, payments);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+    // The sequences really exercised every kind of step.
+    for (const kind of ['issue', 'pay', 'applyCredit', 'creditNote', 'void', 'refund', 'overApply']) {
+      expect({ kind, ran: (done[kind] ?? 0) > 3 }).toEqual({ kind, ran: true });
+    }
+  }, 600_000);
+});
