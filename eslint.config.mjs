@@ -28,6 +28,11 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks format latencies and rates, never money.
+    files: ['bench/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     files: ['apps/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
