@@ -5,7 +5,24 @@ import type TestAgent from 'supertest/lib/agent';
 import { Client } from 'pg';
 import { createHttpApp } from '../src/app/http-app';
 import { loadConfig, type AppConfig } from '../src/config/config';
+import { migrate } from '../src/cli/migrate';
+import { setupDatabase } from '../src/cli/db-setup';
 import { TEST_DB, testEnv } from './test-env';
+
+/**
+ * A database of the suite's own, for tests whose subject is global state (the outbox relay drains
+ * every tenant's rows, so rows left by other suites would queue ahead of the test's own).
+ */
+export async function privateDatabase(name: string): Promise<Record<string, string>> {
+  const database = `${TEST_DB}_${name}`;
+  const urls = {
+    DATABASE_URL: `postgres://keeper_app@127.0.0.1:5432/${database}`,
+    MIGRATION_DATABASE_URL: `postgres://keeper_owner@127.0.0.1:5432/${database}`,
+  };
+  await setupDatabase(testEnv(urls), database, { reset: true });
+  await migrate(testEnv(urls));
+  return { ...urls, DATABASE_NAME: database };
+}
 
 export interface Api {
   app: INestApplication;
@@ -81,8 +98,8 @@ export async function addMember(api: Api, owner: Session, businessId: string, ro
 }
 
 /** A direct connection as a given role (for SQL-level checks of RLS and grants). */
-export async function sqlAs(role: 'keeper_app' | 'keeper_owner' | 'postgres'): Promise<Client> {
-  const client = new Client({ connectionString: `postgres://${role}@127.0.0.1:5432/${TEST_DB}` });
+export async function sqlAs(role: 'keeper_app' | 'keeper_owner' | 'postgres', database = TEST_DB): Promise<Client> {
+  const client = new Client({ connectionString: `postgres://${role}@127.0.0.1:5432/${database}` });
   await client.connect();
   return client;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { WorkerModule } from '../src/app/worker.module';
 import { loadConfig } from '../src/config/config';
 import { JobRunner } from '../src/jobs/job-runner';
-import { Api, createBusiness, Session, signUp, sqlAs, startApi } from './harness';
+import { Api, createBusiness, privateDatabase, Session, signUp, sqlAs, startApi } from './harness';
 import { PrivateRedis } from './redis-server';
 import { testEnv } from './test-env';
 
@@ -20,8 +20,9 @@ async function eventually<T>(check: () => Promise<T | null | undefined | false>,
   }
 }
 
+let databaseName: string;
 const outboxRow = async (businessId: string) => {
-  const db = await sqlAs('postgres');
+  const db = await sqlAs('postgres', databaseName);
   const { rows } = await db.query(`SELECT id, status, dispatch_count FROM outbox WHERE business_id = $1`, [businessId]);
   await db.end();
   return rows;
@@ -32,13 +33,17 @@ describe('outbox and jobs', () => {
   let api: Api;
   let worker: INestApplicationContext | null = null;
   let owner: Session;
+  let database: Record<string, string>;
   const mailDir = `/tmp/keeper-outbox-test-${process.pid}`;
 
   beforeAll(async () => {
     rmSync(mailDir, { recursive: true, force: true });
+    const { DATABASE_NAME, ...urls } = await privateDatabase('outbox');
+    database = urls;
+    databaseName = DATABASE_NAME;
     redis = await PrivateRedis.create();
     await redis.start();
-    api = await startApi({ REDIS_URL: redis.url, MAIL_DIR: mailDir });
+    api = await startApi({ ...database, REDIS_URL: redis.url, MAIL_DIR: mailDir });
     owner = await signUp(api);
   });
   afterAll(async () => {
@@ -59,7 +64,7 @@ describe('outbox and jobs', () => {
       .expect(201);
     expect((await outboxRow(businessId)).map((r) => r.status)).toEqual(['pending']);
 
-    const config = loadConfig(testEnv({ REDIS_URL: redis.url, MAIL_DIR: mailDir, OUTBOX_POLL_MS: '100' }));
+    const config = loadConfig(testEnv({ ...database, REDIS_URL: redis.url, MAIL_DIR: mailDir, OUTBOX_POLL_MS: '100' }));
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await worker.init();
     // The relay keeps trying and handing the row back while Redis is away.

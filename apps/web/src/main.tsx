@@ -11,6 +11,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/books.css';
 
 const queryClient = createQueryClient(() => {
   // The session ended under us: forget the account and ask to sign in again, then come back.

@@ -1734,7 +1734,6 @@ export interface components {
             /** @description Whether total debits equal total credits (always true for a sound journal) */
             balanced: boolean;
         };
-        Object: Record<string, never>;
         AddressDto: {
             /** @example 88 Nanjing Road */
             line1?: string | null;
@@ -2199,7 +2198,7 @@ export interface components {
              * Format: uuid
              * @description null for no tax; omitted = the product's rate
              */
-            taxRateId?: Record<string, never> | null;
+            taxRateId?: string | null;
         };
         InvoiceDraftDto: {
             /** Format: uuid */
@@ -2772,7 +2771,7 @@ export interface components {
              * Format: uuid
              * @description Tax rate of the credited line; null or omitted for no tax
              */
-            taxRateId?: Record<string, never> | null;
+            taxRateId?: string | null;
         };
         CreateCreditNoteDto: {
             /**
@@ -4545,7 +4544,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Case-insensitive search in name, email and tax id */
-                q?: components["schemas"]["Object"];
+                q?: string;
                 /** @description customer and supplier include contacts of kind both */
                 kind?: "customer" | "supplier" | "both";
                 /** @description Archived contacts, active ones (default), or any */
@@ -4683,7 +4682,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Case-insensitive search in name, email and tax id */
-                q?: components["schemas"]["Object"];
+                q?: string;
                 /** @description customer and supplier include contacts of kind both */
                 kind?: "customer" | "supplier" | "both";
                 /** @description Archived contacts, active ones (default), or any */
@@ -5205,7 +5204,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Case-insensitive search in SKU and name */
-                q?: components["schemas"]["Object"];
+                q?: string;
                 kind?: "product" | "service";
                 /** @description Active products (default), inactive ones, or any */
                 active?: "true" | "false" | "any";
@@ -5351,7 +5350,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Case-insensitive search in SKU and name */
-                q?: components["schemas"]["Object"];
+                q?: string;
                 kind?: "product" | "service";
                 /** @description Active products (default), inactive ones, or any */
                 active?: "true" | "false" | "any";

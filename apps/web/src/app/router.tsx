@@ -14,9 +14,20 @@ import type { Section } from './layout/nav-items';
 import { LenderConsoleRoute } from './routes/LenderConsoleRoute';
 import { ComingSoonPage } from './routes/ComingSoonPage';
 import { SettingsLayout } from './routes/SettingsLayout';
+import { InventoryLayout, SalesLayout } from './routes/SectionLayouts';
+import { CustomerDetailPage } from '../features/contacts/routes/CustomerDetailPage';
+import { EditCustomerPage, NewCustomerPage } from '../features/contacts/routes/CustomerEditPage';
+import { CustomersPage } from '../features/contacts/routes/CustomersPage';
+import { EditProductPage, NewProductPage } from '../features/products/routes/ProductEditPage';
+import { ProductsPage } from '../features/products/routes/ProductsPage';
+import { InvoiceDetailPage } from '../features/invoices/routes/InvoiceDetailPage';
+import { EditInvoicePage, NewInvoicePage } from '../features/invoices/routes/InvoiceEditorPage';
+import { InvoicesPage } from '../features/invoices/routes/InvoicesPage';
+import { useCurrentBusiness } from './current-business';
 import {
   AuditSettingsPage,
   InvitationsSettingsPage,
+  TaxesSettingsPage,
   MembersSettingsPage,
   ProfileSettingsPage,
 } from './routes/settings-pages';
@@ -128,8 +139,116 @@ function sectionRoute<S extends Section>(section: S) {
 }
 
 const dashboardRoute = sectionRoute('dashboard');
-const salesRoute = sectionRoute('sales');
-const inventoryRoute = sectionRoute('inventory');
+
+/** The role and base currency pages need; the business layout has already loaded them. */
+function useBusinessContext() {
+  const { businessId, business } = useCurrentBusiness();
+  return { businessId, role: business?.role ?? 'staff', baseCurrency: business?.baseCurrency ?? 'USD' };
+}
+
+const validateContactSearch = (search: Record<string, unknown>): { contactId?: string } =>
+  typeof search.contactId === 'string' && search.contactId ? { contactId: search.contactId } : {};
+
+const salesRoute = createRoute({ getParentRoute: () => businessRoute, path: 'sales', component: SalesLayout });
+const salesIndexRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/b/$businessId/sales/invoices', params });
+  },
+});
+const invoicesRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'invoices',
+  validateSearch: validateContactSearch,
+  component: function InvoicesRoute() {
+    const ctx = useBusinessContext();
+    return <InvoicesPage businessId={ctx.businessId} role={ctx.role} contactId={invoicesRoute.useSearch().contactId} />;
+  },
+});
+const newInvoiceRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'invoices/new',
+  validateSearch: validateContactSearch,
+  component: function NewInvoiceRoute() {
+    const ctx = useBusinessContext();
+    return <NewInvoicePage {...ctx} contactId={newInvoiceRoute.useSearch().contactId} />;
+  },
+});
+const invoiceRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'invoices/$invoiceId',
+  component: function InvoiceRoute() {
+    const ctx = useBusinessContext();
+    return <InvoiceDetailPage businessId={ctx.businessId} role={ctx.role} invoiceId={invoiceRoute.useParams().invoiceId} />;
+  },
+});
+const editInvoiceRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'invoices/$invoiceId/edit',
+  component: function EditInvoiceRoute() {
+    const ctx = useBusinessContext();
+    return <EditInvoicePage {...ctx} invoiceId={editInvoiceRoute.useParams().invoiceId} />;
+  },
+});
+const customersRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'customers',
+  component: function CustomersRoute() {
+    const ctx = useBusinessContext();
+    return <CustomersPage businessId={ctx.businessId} role={ctx.role} />;
+  },
+});
+const newCustomerRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'customers/new',
+  component: function NewCustomerRoute() {
+    const ctx = useBusinessContext();
+    return <NewCustomerPage businessId={ctx.businessId} baseCurrency={ctx.baseCurrency} />;
+  },
+});
+const customerRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'customers/$contactId',
+  component: function CustomerRoute() {
+    const ctx = useBusinessContext();
+    return <CustomerDetailPage businessId={ctx.businessId} role={ctx.role} contactId={customerRoute.useParams().contactId} />;
+  },
+});
+const editCustomerRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'customers/$contactId/edit',
+  component: function EditCustomerRoute() {
+    const ctx = useBusinessContext();
+    return <EditCustomerPage businessId={ctx.businessId} baseCurrency={ctx.baseCurrency} contactId={editCustomerRoute.useParams().contactId} />;
+  },
+});
+
+const inventoryRoute = createRoute({ getParentRoute: () => businessRoute, path: 'inventory', component: InventoryLayout });
+const productsRoute = createRoute({
+  getParentRoute: () => inventoryRoute,
+  path: '/',
+  component: function ProductsRoute() {
+    const ctx = useBusinessContext();
+    return <ProductsPage businessId={ctx.businessId} role={ctx.role} />;
+  },
+});
+const newProductRoute = createRoute({
+  getParentRoute: () => inventoryRoute,
+  path: 'products/new',
+  component: function NewProductRoute() {
+    const ctx = useBusinessContext();
+    return <NewProductPage businessId={ctx.businessId} baseCurrency={ctx.baseCurrency} />;
+  },
+});
+const productRoute = createRoute({
+  getParentRoute: () => inventoryRoute,
+  path: 'products/$productId',
+  component: function ProductRoute() {
+    const ctx = useBusinessContext();
+    return <EditProductPage {...ctx} productId={productRoute.useParams().productId} />;
+  },
+});
 const purchasesRoute = sectionRoute('purchases');
 const reportsRoute = sectionRoute('reports');
 const financingRoute = sectionRoute('financing');
@@ -143,6 +262,7 @@ const settingsInvitationsRoute = createRoute({
   component: InvitationsSettingsPage,
 });
 const settingsAuditRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'audit', component: AuditSettingsPage });
+const settingsTaxesRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'taxes', component: TaxesSettingsPage });
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -155,12 +275,28 @@ const routeTree = rootRoute.addChildren([
     businessRoute.addChildren([
       businessIndexRoute,
       dashboardRoute,
-      salesRoute,
-      inventoryRoute,
+      salesRoute.addChildren([
+        salesIndexRoute,
+        invoicesRoute,
+        newInvoiceRoute,
+        invoiceRoute,
+        editInvoiceRoute,
+        customersRoute,
+        newCustomerRoute,
+        customerRoute,
+        editCustomerRoute,
+      ]),
+      inventoryRoute.addChildren([productsRoute, newProductRoute, productRoute]),
       purchasesRoute,
       reportsRoute,
       financingRoute,
-      settingsRoute.addChildren([settingsProfileRoute, settingsMembersRoute, settingsInvitationsRoute, settingsAuditRoute]),
+      settingsRoute.addChildren([
+        settingsProfileRoute,
+        settingsMembersRoute,
+        settingsTaxesRoute,
+        settingsInvitationsRoute,
+        settingsAuditRoute,
+      ]),
     ]),
   ]),
 ]);

@@ -12,6 +12,9 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  confirmVariant = 'danger',
+  confirmDisabled,
+  autoFocusConfirm = true,
   pending,
   error,
   onConfirm,
@@ -21,6 +24,11 @@ export function ConfirmDialog({
   title: ReactNode;
   children?: ReactNode;
   confirmLabel: ReactNode;
+  /** Not every confirmation destroys something: issuing an invoice is a primary action. */
+  confirmVariant?: 'danger' | 'primary';
+  confirmDisabled?: boolean;
+  /** False when the dialog asks for input first (its first field takes focus instead). */
+  autoFocusConfirm?: boolean;
   pending?: boolean;
   error?: unknown;
   onConfirm: () => void;
@@ -59,7 +67,14 @@ export function ConfirmDialog({
             <Button variant="secondary" onClick={onCancel} disabled={pending} data-testid="confirm-cancel">
               {t('common.cancel')}
             </Button>
-            <Button variant="danger" onClick={onConfirm} pending={pending} data-testid="confirm-accept" autoFocus>
+            <Button
+              variant={confirmVariant}
+              onClick={onConfirm}
+              pending={pending}
+              disabled={confirmDisabled}
+              data-testid="confirm-accept"
+              autoFocus={autoFocusConfirm}
+            >
               {confirmLabel}
             </Button>
           </div>

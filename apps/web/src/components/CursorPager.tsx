@@ -4,10 +4,16 @@ import { Button } from './Button';
 
 /**
  * Cursor pagination state: the cursors of the pages seen so far, so "Previous" goes back
- * without the server needing offsets.
+ * without the server needing offsets. A new `resetKey` (the list's filters) starts again at
+ * page one, since cursors of one filter mean nothing under another.
  */
-export function useCursorPages() {
+export function useCursorPages(resetKey = '') {
   const [stack, setStack] = useState<(string | undefined)[]>([undefined]);
+  const [keyOfStack, setKeyOfStack] = useState(resetKey);
+  if (keyOfStack !== resetKey) {
+    setKeyOfStack(resetKey);
+    setStack([undefined]);
+  }
   const cursor = stack[stack.length - 1];
   const next = useCallback((nextCursor: string) => setStack((s) => [...s, nextCursor]), []);
   const previous = useCallback(() => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)), []);

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 type FieldChrome = {
   label: ReactNode;
@@ -93,5 +93,58 @@ export function SelectField({
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+export function TextAreaField({
+  label,
+  name,
+  error,
+  hint,
+  ...textarea
+}: FieldChrome & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} name={name} error={error} hint={hint}>
+      <textarea
+        id={id}
+        name={name}
+        className="input textarea"
+        rows={3}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        data-testid={`field-${name}`}
+        {...textarea}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A checkbox with its label beside it; the API's message (if any) below. */
+export function CheckboxField({
+  label,
+  name,
+  error,
+  hint,
+  ...input
+}: FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'type'>) {
+  const id = useId();
+  return (
+    <div className={`field field-check${error ? ' field-invalid' : ''}`}>
+      <label className="check" htmlFor={id}>
+        <input id={id} name={name} type="checkbox" data-testid={`field-${name}`} aria-describedby={describedBy(id, error, hint)} {...input} />
+        <span>{label}</span>
+      </label>
+      {hint && !error && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`} data-testid={`field-error-${name}`}>
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,3 +1,5 @@
+import { enBooks } from './en-books';
+
 // English: the source language. zh-CN.ts must have exactly these keys (enforced by its type).
 export const en = {
   app: {
@@ -5,6 +7,17 @@ export const en = {
     tagline: 'Invoicing, inventory and bookkeeping for small businesses — free, with financing built in.',
   },
   common: {
+    clearFilters: 'Clear filters',
+    close: 'Close',
+    delete: 'Delete',
+    exportCsv: 'Export CSV',
+    importCsv: 'Import CSV',
+    search: 'Search',
+    sort: 'Sort',
+    sortNameAsc: 'Name A–Z',
+    sortNameDesc: 'Name Z–A',
+    sortNewest: 'Newest first',
+    sortOldest: 'Oldest first',
     loading: 'Loading…',
     retry: 'Try again',
     cancel: 'Cancel',
@@ -24,6 +37,10 @@ export const en = {
     label: 'Language',
   },
   errors: {
+    CONTACT_IN_USE: 'This contact appears on documents, so it can’t be deleted. Archive it instead.',
+    PRODUCT_IN_USE: 'This product is used on documents, so it can’t be deleted. Make it inactive instead.',
+    SKU_TAKEN: 'Another product already uses this SKU.',
+    TAX_RATE_NAME_TAKEN: 'Another tax rate already has this name.',
     VALIDATION_FAILED: 'Some details need fixing. Check the highlighted fields.',
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
     CSRF_FAILED: 'Your session could not be verified. Reload the page and try again.',
@@ -167,6 +184,7 @@ export const en = {
   settings: {
     description: 'Manage {{business}} and who can work in it.',
     tabs: {
+      taxes: 'Taxes',
       profile: 'Business profile',
       members: 'Members',
       invitations: 'Invitations',
@@ -289,6 +307,7 @@ export const en = {
     goHome: 'Go to my business',
     errorTitle: 'Something went wrong',
   },
+  ...enBooks,
 };
 
 export type Translations = typeof en;

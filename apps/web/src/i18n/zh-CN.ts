@@ -1,4 +1,5 @@
 import type { Translations } from './en';
+import { zhCNBooks } from './zh-CN-books';
 
 // 简体中文。键必须与 en.ts 完全一致（由 Translations 类型保证）。
 export const zhCN: Translations = {
@@ -7,6 +8,17 @@ export const zhCN: Translations = {
     tagline: '为小企业打造的开票、库存与记账工具——免费使用，并内置融资服务。',
   },
   common: {
+    clearFilters: '清除筛选',
+    close: '关闭',
+    delete: '删除',
+    exportCsv: '导出 CSV',
+    importCsv: '导入 CSV',
+    search: '搜索',
+    sort: '排序',
+    sortNameAsc: '名称 A–Z',
+    sortNameDesc: '名称 Z–A',
+    sortNewest: '最新优先',
+    sortOldest: '最早优先',
     loading: '加载中…',
     retry: '重试',
     cancel: '取消',
@@ -26,6 +38,10 @@ export const zhCN: Translations = {
     label: '语言',
   },
   errors: {
+    CONTACT_IN_USE: '该联系人已出现在单据上，无法删除。请改为归档。',
+    PRODUCT_IN_USE: '该产品已用于单据，无法删除。请改为停用。',
+    SKU_TAKEN: '已有其他产品使用此 SKU。',
+    TAX_RATE_NAME_TAKEN: '已有同名的税率。',
     VALIDATION_FAILED: '部分信息需要修改，请检查标出的字段。',
     UNAUTHENTICATED: '您的登录已过期，请重新登录。',
     CSRF_FAILED: '无法验证您的会话，请刷新页面后重试。',
@@ -169,6 +185,7 @@ export const zhCN: Translations = {
   settings: {
     description: '管理 {{business}} 以及可以使用它的成员。',
     tabs: {
+      taxes: '税务',
       profile: '企业资料',
       members: '成员',
       invitations: '邀请',
@@ -291,4 +308,5 @@ export const zhCN: Translations = {
     goHome: '前往我的企业',
     errorTitle: '出现问题',
   },
+  ...zhCNBooks,
 };

@@ -13,6 +13,7 @@ export function SettingsLayout() {
   const tabs = [
     { key: 'profile', to: '/b/$businessId/settings', exact: true, label: t('settings.tabs.profile') },
     { key: 'members', to: '/b/$businessId/settings/members', exact: false, label: t('settings.tabs.members') },
+    { key: 'taxes', to: '/b/$businessId/settings/taxes', exact: false, label: t('settings.tabs.taxes') },
     ...(admin
       ? [
           { key: 'invitations', to: '/b/$businessId/settings/invitations', exact: false, label: t('settings.tabs.invitations') },

@@ -5,6 +5,7 @@ import { AuditLogSection } from '../../features/audit/components/AuditLogSection
 import { BusinessProfile } from '../../features/businesses/components/BusinessProfile';
 import { InvitationsSection } from '../../features/invitations/components/InvitationsSection';
 import { MembersSection } from '../../features/members/components/MembersSection';
+import { TaxesSection } from '../../features/taxes/components/TaxesSection';
 import { canManageBusiness } from '../../lib/roles';
 import { useCurrentBusiness } from '../current-business';
 
@@ -40,4 +41,10 @@ export function AuditSettingsPage() {
   if (!business) return <PageSpinner />;
   if (!canManageBusiness(business.role)) return <OwnersAndAdminsOnly />;
   return <AuditLogSection businessId={businessId} />;
+}
+
+export function TaxesSettingsPage() {
+  const { businessId, business } = useCurrentBusiness();
+  if (!business) return <PageSpinner />;
+  return <TaxesSection businessId={businessId} role={business.role} />;
 }

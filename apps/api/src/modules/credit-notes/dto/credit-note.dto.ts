@@ -40,7 +40,7 @@ export class CreditNoteLineInputDto {
   @Matches(/^\d{1,3}(\.\d{1,4})?$/, { message: 'must be a percent between 0 and 100, like 12.5' })
   discountPercent?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Tax rate of the credited line; null or omitted for no tax' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Tax rate of the credited line; null or omitted for no tax' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a tax rate id' })
   taxRateId?: string | null;

@@ -50,7 +50,7 @@ export class InvoiceLineInputDto {
   @Matches(/^\d{1,3}(\.\d{1,4})?$/, { message: 'must be a percent between 0 and 100, like 12.5' })
   discountPercent?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null for no tax; omitted = the product\'s rate' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null for no tax; omitted = the product\'s rate' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a tax rate id' })
   taxRateId?: string | null;

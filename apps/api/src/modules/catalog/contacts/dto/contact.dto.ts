@@ -200,7 +200,7 @@ export class UpdateContactDto extends ContactFieldsDto {
 }
 
 export class ContactFilterDto {
-  @ApiPropertyOptional({ description: 'Case-insensitive search in name, email and tax id', maxLength: 200 })
+  @ApiPropertyOptional({ type: String, description: 'Case-insensitive search in name, email and tax id', maxLength: 200 })
   @IsOptional()
   @Transform(trimOrNull)
   @IsString()

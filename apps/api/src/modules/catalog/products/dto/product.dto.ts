@@ -148,7 +148,7 @@ export class UpdateProductDto extends ProductFieldsDto {
 }
 
 export class ProductFilterDto {
-  @ApiPropertyOptional({ description: 'Case-insensitive search in SKU and name', maxLength: 200 })
+  @ApiPropertyOptional({ type: String, description: 'Case-insensitive search in SKU and name', maxLength: 200 })
   @IsOptional()
   @Transform(trimOrNull)
   @IsString()

@@ -1,0 +1,181 @@
+/// <reference types="jest" />
+/// <reference types="node" />
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const WEB_URL = (process.env.E2E_WEB_URL ?? 'http://127.0.0.1:5173').replace(/\/+$/, '');
+const SCREENSHOT_DIR = path.resolve(process.env.E2E_SCREENSHOT_DIR ?? path.join(__dirname, '..', 'test-results'));
+const CHROMIUM = process.env.E2E_CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'correct horse battery staple';
+
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+});
+
+afterEach(async () => {
+  // The last screen is the quickest clue when a step fails.
+  await page?.screenshot({ path: path.join(SCREENSHOT_DIR, 'invoicing-last.png'), fullPage: true }).catch(() => undefined);
+  await context?.close();
+});
+
+async function fill(testId: string, value: string) {
+  await page.locator(byTestId(testId)).fill(value);
+}
+
+async function signUpWithBusiness(): Promise<string> {
+  await page.goto(`${WEB_URL}/sign-up`);
+  await page.locator(byTestId('sign-up-form')).waitFor();
+  await fill('field-name', 'E2E Invoicer');
+  await fill('field-email', `e2e-invoice-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`);
+  await fill('field-password', PASSWORD);
+  await page.locator(byTestId('sign-up-submit')).click();
+  await page.locator(byTestId('create-business-form')).waitFor();
+  await fill('field-name', 'E2E Tea Traders');
+  await page.locator(byTestId('field-country')).selectOption('US');
+  await page.locator(byTestId('field-baseCurrency')).selectOption('USD');
+  await page.locator(byTestId('create-business-submit')).click();
+  await page.waitForURL(/\/b\/[^/]+\/dashboard$/);
+  return /\/b\/([^/]+)\//.exec(page.url())![1];
+}
+
+test('create a customer and a product, write an invoice from the keyboard, issue it and find it in the list', async () => {
+  const businessId = await signUpWithBusiness();
+  const base = `${WEB_URL}/b/${businessId}`;
+
+  // A 10 % tax rate, so the live totals have tax to show.
+  await page.goto(`${base}/settings/taxes`);
+  await page.locator(byTestId('add-tax-rate')).first().click();
+  await fill('field-name', 'Sales tax 10%');
+  await fill('field-rate', '10');
+  await page.locator(byTestId('save-tax-rate')).click();
+  await page.locator(byTestId('tax-rates-table'), { hasText: 'Sales tax 10%' }).waitFor();
+
+  // Customer.
+  await page.goto(`${base}/sales/customers`);
+  await page.locator(byTestId('new-customer')).click();
+  await fill('field-name', 'Lotus Tea House E2E');
+  await fill('field-email', 'accounts@lotus.example');
+  await page.locator(byTestId('save-contact')).click();
+  await page.locator(byTestId('customer-name'), { hasText: 'Lotus Tea House E2E' }).waitFor();
+
+  // Product (gets the default tax rate).
+  await page.goto(`${base}/inventory`);
+  await page.locator(byTestId('new-product')).click();
+  await fill('field-sku', 'TEA-GREEN');
+  await fill('field-name', 'Green tea 250 g');
+  await fill('field-salesPrice', '12.50');
+  await page.locator(byTestId('field-taxRateId')).locator('option', { hasText: 'Sales tax 10%' }).waitFor({ state: 'attached' });
+  await page.locator(byTestId('save-product')).click();
+  await page.locator(byTestId('products-table'), { hasText: 'Green tea 250 g' }).waitFor();
+
+  // The invoice, from the keyboard.
+  await page.goto(`${base}/sales/invoices`);
+  await page.locator(byTestId('new-invoice')).click();
+  const customer = page.locator(byTestId('field-contactId'));
+  await customer.click();
+  await page.keyboard.type('Lotus');
+  await page.getByRole('option', { name: /Lotus Tea House E2E/ }).waitFor();
+  await page.keyboard.press('Enter');
+  expect(await customer.inputValue()).toBe('Lotus Tea House E2E');
+
+  await page.locator(byTestId('line-0-description')).click();
+  await page.keyboard.type('Green');
+  await page.getByRole('option', { name: /Green tea 250 g/ }).waitFor();
+  await page.keyboard.press('Enter'); // picks the product and moves to quantity
+  await expect(page.locator(byTestId('line-0-quantity'))).toBeFocusedSoon();
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter'); // → unit price (filled from the product)
+  expect(await page.locator(byTestId('line-0-unitPrice')).inputValue()).toBe('12.50');
+  await page.keyboard.press('Enter'); // → discount
+  await page.keyboard.press('Enter'); // → tax
+  await page.keyboard.press('Enter'); // last cell: adds a line
+  await expect(page.locator(byTestId('line-1-description'))).toBeFocusedSoon();
+  await page.keyboard.type('Delivery');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // a third, empty line…
+  await expect(page.locator(byTestId('line-2-description'))).toBeFocusedSoon();
+  await page.keyboard.press('Delete'); // …removed again with Delete
+  await page.locator(byTestId('line-2-description')).waitFor({ state: 'detached' });
+
+  // 3 × 12.50 + 5.00 = 42.50; tax 10 % = 4.25 (3.75 + 0.50); total 46.75 — computed in the browser.
+  await page.locator(byTestId('total-total'), { hasText: '46.75' }).waitFor();
+  expect(await page.locator(byTestId('total-subtotal')).textContent()).toContain('42.50');
+  expect(await page.locator(byTestId('total-tax-10')).textContent()).toContain('4.25');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'invoice-editor-en-1280.png'), fullPage: true });
+
+  await page.locator(byTestId('save-draft')).click();
+  await page.locator(byTestId('totals-verification'), { hasText: 'match' }).waitFor();
+  await page.waitForURL(/\/sales\/invoices\/[^/]+\/edit$/);
+
+  await page.locator(byTestId('issue-invoice')).click();
+  await page.locator(byTestId('confirm-accept')).click();
+  await page.waitForURL(/\/sales\/invoices\/[^/]+$/);
+  await page.locator(byTestId('invoice-status'), { hasText: 'Issued' }).waitFor();
+  const number = ((await page.locator(byTestId('invoice-number')).textContent()) ?? '').replace('Issued', '').trim();
+  expect(number.length).toBeGreaterThan(0);
+  expect(await page.locator(byTestId('total-balance')).textContent()).toContain('46.75');
+
+  await page.goto(`${base}/sales/invoices`);
+  const row = page.locator(`${byTestId('invoices-table')} tr[data-status="issued"]`, { hasText: 'Lotus Tea House E2E' });
+  await row.waitFor();
+  expect(await row.textContent()).toContain(number);
+  expect(await row.locator(byTestId('invoice-status')).textContent()).toContain('Issued');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'invoices-list-en-1280.png'), fullPage: true });
+});
+
+// Focus moves after React commits, so poll briefly rather than asserting at once.
+expect.extend({
+  async toBeFocusedSoon(locator: ReturnType<Page['locator']>) {
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) {
+        return { pass: true, message: () => 'focused' };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { pass: false, message: () => `expected ${locator.toString()} to receive focus` };
+  },
+});
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    interface Matchers<R> {
+      toBeFocusedSoon(): Promise<R>;
+    }
+  }
+}

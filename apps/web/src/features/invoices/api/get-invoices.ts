@@ -1,0 +1,39 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api, request, type ResponseBody } from '../../../lib/api';
+
+export type InvoicesPage = ResponseBody<'/api/businesses/{businessId}/invoices', 'get'>;
+export type InvoiceSummary = InvoicesPage['items'][number];
+export type InvoiceStatus = InvoiceSummary['status'];
+export type InvoiceStatusFilter = InvoiceStatus | 'overdue' | '';
+
+export type InvoiceFilters = { q: string; status: InvoiceStatusFilter; contactId: string };
+
+export const INVOICES_PAGE_SIZE = 25;
+
+export const invoicesQueryKey = (businessId: string) => [businessId, 'invoices'] as const;
+
+export const invoicesQueryOptions = (businessId: string, filters: InvoiceFilters, cursor?: string) =>
+  queryOptions({
+    queryKey: [...invoicesQueryKey(businessId), 'list', { ...filters, cursor: cursor ?? null }],
+    queryFn: ({ signal }) =>
+      request(
+        api.GET('/api/businesses/{businessId}/invoices', {
+          params: {
+            path: { businessId },
+            query: {
+              limit: INVOICES_PAGE_SIZE,
+              ...(cursor ? { cursor } : {}),
+              ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
+              ...(filters.status ? { status: filters.status } : {}),
+              ...(filters.contactId ? { contactId: filters.contactId } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export function useInvoices(businessId: string, filters: InvoiceFilters, cursor?: string) {
+  return useQuery(invoicesQueryOptions(businessId, filters, cursor));
+}

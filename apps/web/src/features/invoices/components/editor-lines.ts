@@ -1,0 +1,100 @@
+import { computeTotals, type DocumentTotals, type TaxRounding } from '@keeper/invoicing';
+import { isCurrency, parseDecimal } from '@keeper/money';
+import { parseAmountMinor } from '../../../lib/money';
+
+/** One row of the invoice editor, as typed: every number is still the text in its cell. */
+export type EditorLine = {
+  key: string;
+  productId: string | null;
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  discountPercent: string;
+  /** '' = no tax. */
+  taxRateId: string;
+};
+
+let nextKey = 0;
+export const newLineKey = () => `line-${++nextKey}`;
+
+export function blankLine(taxRateId = ''): EditorLine {
+  return { key: newLineKey(), productId: null, description: '', quantity: '1', unitPrice: '', discountPercent: '', taxRateId };
+}
+
+/** A row nobody has typed into; it is neither saved nor counted. */
+export function isBlankLine(line: EditorLine): boolean {
+  return !line.description.trim() && !line.unitPrice.trim() && !line.productId;
+}
+
+const QUANTITY = /^\d+(\.\d{1,4})?$/;
+const PERCENT = /^\d+(\.\d{1,4})?$/;
+
+function atMostHundred(percent: string): boolean {
+  const d = parseDecimal(percent);
+  return d.coefficient <= 100n * 10n ** BigInt(d.scale);
+}
+
+export type LiveTotals = {
+  totals: DocumentTotals | null;
+  /** Editor row index → its index in totals.lines. */
+  included: Map<number, number>;
+  /** Rows that have text the money code cannot read yet. */
+  unreadable: Set<number>;
+};
+
+/**
+ * Totals of the rows that can be read, computed by the same `computeTotals` the API uses, so
+ * what the editor shows is what the saved invoice will say.
+ */
+export function liveTotals(input: {
+  currency: string;
+  pricesIncludeTax: boolean;
+  taxRounding: TaxRounding;
+  lines: readonly EditorLine[];
+  ratePercent: (taxRateId: string) => string | undefined;
+}): LiveTotals {
+  const included = new Map<number, number>();
+  const unreadable = new Set<number>();
+  if (!isCurrency(input.currency)) return { totals: null, included, unreadable };
+  const docLines: { quantity: string; unitPriceMinor: bigint; discountPercent: string; taxRatePercent: string }[] = [];
+  input.lines.forEach((line, index) => {
+    if (isBlankLine(line)) return;
+    const quantity = line.quantity.trim();
+    const unitPriceMinor = parseAmountMinor(line.unitPrice, input.currency);
+    const discount = line.discountPercent.trim() || '0';
+    const rate = line.taxRateId ? input.ratePercent(line.taxRateId) : '0';
+    const quantityOk = QUANTITY.test(quantity) && /[1-9]/.test(quantity);
+    const discountOk = PERCENT.test(discount) && atMostHundred(discount);
+    if (!quantityOk || unitPriceMinor === null || unitPriceMinor < 0n || !discountOk || rate === undefined) {
+      unreadable.add(index);
+      return;
+    }
+    included.set(index, docLines.length);
+    docLines.push({ quantity, unitPriceMinor, discountPercent: discount, taxRatePercent: rate });
+  });
+  try {
+    const totals = computeTotals({
+      currency: input.currency,
+      pricesIncludeTax: input.pricesIncludeTax,
+      taxRounding: input.taxRounding,
+      lines: docLines,
+    });
+    return { totals, included, unreadable };
+  } catch {
+    return { totals: null, included, unreadable };
+  }
+}
+
+/** Adds days to an ISO date (YYYY-MM-DD) on the calendar, without time zones. */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+export function todayIso(): string {
+  const now = new Date();
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}

@@ -1,0 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, request } from '../../../lib/api';
+import { productsQueryKey } from './get-products';
+
+export function useDeleteProduct(businessId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (productId: string) =>
+      request(api.DELETE('/api/businesses/{businessId}/products/{productId}', { params: { path: { businessId, productId } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: productsQueryKey(businessId) }),
+  });
+}

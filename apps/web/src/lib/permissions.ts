@@ -1,0 +1,36 @@
+import type { Role } from './roles';
+
+// Mirrors apps/api/src/modules/access/permissions.ts (ROLE_PERMISSIONS). The API enforces it;
+// the UI only hides or disables what would be refused. Keep both lists in step.
+export type Permission =
+  | 'business.update'
+  | 'contacts.write'
+  | 'products.write'
+  | 'taxes.manage'
+  | 'invoices.write'
+  | 'invoices.issue'
+  | 'invoices.void';
+
+const ACCOUNTANT: readonly Permission[] = [
+  'contacts.write',
+  'products.write',
+  'taxes.manage',
+  'invoices.write',
+  'invoices.issue',
+  'invoices.void',
+];
+const STAFF: readonly Permission[] = ['contacts.write', 'products.write', 'invoices.write', 'invoices.issue'];
+
+export function roleAllows(role: Role | undefined, permission: Permission): boolean {
+  switch (role) {
+    case 'owner':
+    case 'admin':
+      return true;
+    case 'accountant':
+      return ACCOUNTANT.includes(permission);
+    case 'staff':
+      return STAFF.includes(permission);
+    default:
+      return false;
+  }
+}
