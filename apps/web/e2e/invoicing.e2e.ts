@@ -155,6 +155,45 @@ test('create a customer and a product, write an invoice from the keyboard, issue
   expect(await row.textContent()).toContain(number);
   expect(await row.locator(byTestId('invoice-status')).textContent()).toContain('Issued');
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'invoices-list-en-1280.png'), fullPage: true });
+
+  // A partial payment: the invoice becomes partially paid and its balance drops.
+  await row.locator('a').first().click();
+  await page.waitForURL(/\/sales\/invoices\/[^/]+$/);
+  await page.locator(byTestId('record-payment')).click();
+  expect(await page.locator(byTestId('field-amount')).inputValue()).toBe('46.75');
+  await fill('field-amount', '20.00');
+  await fill('field-reference', 'Transfer 8841');
+  await page.locator(byTestId('confirm-accept')).click();
+  await page.locator(byTestId('invoice-status'), { hasText: 'Partially paid' }).waitFor();
+  await page.locator(byTestId('total-balance'), { hasText: '26.75' }).waitFor();
+  expect(await page.locator(byTestId('total-paid')).textContent()).toContain('20.00');
+  await page.locator(byTestId('invoice-payments'), { hasText: 'Transfer 8841' }).waitFor();
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'invoice-paid-en-1280.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'invoice-paid-en-390.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The public link opens without cookies and shows the same invoice.
+  await page.locator(byTestId('copy-public-link')).click();
+  const publicUrl = await page.locator(byTestId('public-link-url')).inputValue();
+  expect(publicUrl).toMatch(/\/i\/[^/]+$/);
+  const guest = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+  try {
+    const guestPage = await guest.newPage();
+    await guestPage.goto(`${WEB_URL}${new URL(publicUrl).pathname}`);
+    await guestPage.locator(byTestId('public-invoice-number'), { hasText: number }).waitFor();
+    expect(await guestPage.locator(byTestId('public-invoice-business')).textContent()).toContain('E2E Tea Traders');
+    expect(await guestPage.locator(byTestId('public-invoice-customer')).textContent()).toContain('Lotus Tea House E2E');
+    expect(await guestPage.locator(byTestId('public-invoice-balance')).textContent()).toContain('26.75');
+    expect(await guestPage.locator(byTestId('public-invoice-status')).textContent()).toContain('Partially paid');
+    await guestPage.screenshot({ path: path.join(SCREENSHOT_DIR, 'public-invoice-en-390.png'), fullPage: true });
+    await guestPage.setViewportSize({ width: 1280, height: 900 });
+    await guestPage.screenshot({ path: path.join(SCREENSHOT_DIR, 'public-invoice-en-1280.png'), fullPage: true });
+    await guestPage.goto(`${WEB_URL}/i/not-a-real-link`);
+    await guestPage.locator(byTestId('public-invoice-not-found')).waitFor();
+  } finally {
+    await guest.close();
+  }
 });
 
 // Focus moves after React commits, so poll briefly rather than asserting at once.

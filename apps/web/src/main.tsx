@@ -12,6 +12,8 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/books.css';
+import './styles/reports.css';
+import './styles/payments.css';
 
 const queryClient = createQueryClient(() => {
   // The session ended under us: forget the account and ask to sign in again, then come back.

@@ -1128,6 +1128,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/businesses/{businessId}/recurring-invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recurring invoice templates, newest first */
+        get: operations["listRecurringInvoices"];
+        put?: never;
+        /** Create a recurring invoice template */
+        post: operations["createRecurringInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/recurring-invoices/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recurring invoice template with its recent invoices */
+        get: operations["getRecurringInvoice"];
+        /** Replace a recurring invoice template */
+        put: operations["updateRecurringInvoice"];
+        post?: never;
+        /** Delete a template that has not generated any invoice */
+        delete: operations["deleteRecurringInvoice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/recurring-invoices/{templateId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop generating invoices until resumed */
+        post: operations["pauseRecurringInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/recurring-invoices/{templateId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume; occurrences missed while paused are skipped */
+        post: operations["resumeRecurringInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reminder-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment reminder schedule and email templates */
+        get: operations["getReminderSettings"];
+        /** Replace the payment reminder schedule and email templates */
+        put: operations["putReminderSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/invoices/{invoiceId}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment reminders sent for an invoice */
+        get: operations["listInvoiceReminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2912,6 +3018,124 @@ export interface components {
             paid: components["schemas"]["MoneyDto"];
             credited: components["schemas"]["MoneyDto"];
             balance: components["schemas"]["MoneyDto"];
+        };
+        RecurringRunDto: {
+            /** @example 2026-12-01 */
+            occurrenceDate: string;
+            /** Format: uuid */
+            invoiceId: string;
+            createdAt: string;
+        };
+        RecurringInvoiceDto: {
+            /** Format: uuid */
+            id: string;
+            contact: Record<string, never>;
+            /** @example USD */
+            currency: string;
+            /** @enum {string} */
+            frequency: "weekly" | "monthly" | "quarterly" | "yearly";
+            startDate: string;
+            /** @description null once the template has ended */
+            nextDate: string | null;
+            endDate: string | null;
+            count: number | null;
+            /** @description Invoices generated so far */
+            generatedCount: number;
+            active: boolean;
+            autoIssue: boolean;
+            notes: string;
+            terms: string;
+            lines: components["schemas"]["InvoiceLineInputDto"][];
+            /** @description Why the last generation failed (the template was paused) */
+            lastError: string | null;
+            /** @description Most recent generated invoices */
+            runs: components["schemas"]["RecurringRunDto"][];
+            createdAt: string;
+        };
+        RecurringInvoicePageDto: {
+            items: components["schemas"]["RecurringInvoiceDto"][];
+            nextCursor: string | null;
+        };
+        RecurringInvoiceInputDto: {
+            /** Format: uuid */
+            contactId: string;
+            /**
+             * @description Defaults to the customer's currency
+             * @example USD
+             */
+            currency?: string;
+            /** @enum {string} */
+            frequency: "weekly" | "monthly" | "quarterly" | "yearly";
+            /**
+             * @description The first occurrence; a 31st falls on the last day of shorter months
+             * @example 2026-12-01
+             */
+            startDate: string;
+            /**
+             * @description No occurrence after this date
+             * @example 2027-12-31
+             */
+            endDate?: string;
+            /**
+             * @description Stop after this many invoices
+             * @example 12
+             */
+            count?: number;
+            /**
+             * @description Issue each invoice at once (same currency as the books only); otherwise leave a draft
+             * @default false
+             */
+            autoIssue: boolean;
+            notes?: string;
+            terms?: string;
+            lines: components["schemas"]["InvoiceLineInputDto"][];
+        };
+        ReminderSettingsDto: {
+            /** @description Send reminders for this business */
+            enabled: boolean;
+            /**
+             * @description Days relative to the due date; negative = before it
+             * @example [
+             *       -3,
+             *       1,
+             *       7,
+             *       14
+             *     ]
+             */
+            offsets: number[];
+            /**
+             * @description Placeholders: {customer} {business} {number} {amount} {dueDate} {days} {link} ({days} = days overdue, or days until due)
+             * @example Reminder: invoice {number} is due {dueDate}
+             */
+            subjectEn: string;
+            /** @description Placeholders: {customer} {business} {number} {amount} {dueDate} {days} {link} ({days} = days overdue, or days until due) */
+            bodyEn: string;
+            /**
+             * @description Placeholders: {customer} {business} {number} {amount} {dueDate} {days} {link} ({days} = days overdue, or days until due)
+             * @example 提醒：发票 {number} 到期日 {dueDate}
+             */
+            subjectZh: string;
+            /** @description Placeholders: {customer} {business} {number} {amount} {dueDate} {days} {link} ({days} = days overdue, or days until due) */
+            bodyZh: string;
+        };
+        ReminderSentDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Days relative to the due date
+             * @example 7
+             */
+            offsetDays: number;
+            /**
+             * @description The due date the reminder was about
+             * @example 2026-12-01
+             */
+            dueDate: string;
+            toEmail: string;
+            sentAt: string;
+        };
+        ReminderHistoryDto: {
+            items: components["schemas"]["ReminderSentDto"][];
         };
     };
     responses: never;
@@ -8225,6 +8449,645 @@ export interface operations {
                 };
             };
             /** @description No invoice has this link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listRecurringInvoices: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringInvoicePageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createRecurringInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecurringInvoiceInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringInvoiceDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getRecurringInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                templateId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringInvoiceDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    updateRecurringInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                templateId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecurringInvoiceInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringInvoiceDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    deleteRecurringInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                templateId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The template has generated invoices; pause it instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    pauseRecurringInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                templateId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringInvoiceDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    resumeRecurringInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                templateId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringInvoiceDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getReminderSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettingsDto"];
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "reminders.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    putReminderSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettingsDto"];
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "reminders.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listInvoiceReminders: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                invoiceId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderHistoryDto"];
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -20,6 +20,20 @@ export const JOBS = {
     queue: Queue.notifications,
     payload: z.object({ businessId: uuid, invoiceId: uuid, sendId: uuid }).strict(),
   },
+  /** Repeatable: finds due recurring-invoice occurrences and enqueues one generate job each. */
+  'recurring.scan': {
+    queue: Queue.scheduler,
+    payload: z.object({}).strict(),
+  },
+  'recurring.generate': {
+    queue: Queue.scheduler,
+    payload: z.object({ businessId: uuid, templateId: uuid, occurrenceDate: z.iso.date() }).strict(),
+  },
+  /** Repeatable: sends the payment reminders due today in each business's timezone. */
+  'reminders.scan': {
+    queue: Queue.scheduler,
+    payload: z.object({}).strict(),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

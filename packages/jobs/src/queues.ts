@@ -7,6 +7,8 @@ export const Queue = {
   notifications: 'notifications',
   /** Rendering documents (invoice PDFs): CPU-bound, kept apart so mail is never stuck behind it. */
   documents: 'documents',
+  /** Repeatable scans and the work they find (recurring invoices, payment reminders). */
+  scheduler: 'scheduler',
 } as const;
 
 export type QueueName = (typeof Queue)[keyof typeof Queue];

@@ -14,6 +14,8 @@ import { PaymentsModule } from '../modules/payments/payments.module';
 import { CreditNotesModule } from '../modules/credit-notes/credit-notes.module';
 import { ReportsModule } from '../modules/reports/reports.module';
 import { InvoiceDocumentsModule } from '../modules/invoice-documents/invoice-documents.module';
+import { RecurringModule } from '../modules/recurring/recurring.module';
+import { RemindersModule } from '../modules/reminders/reminders.module';
 import { CoreModule } from './core.module';
 
 /** The HTTP API. */
@@ -22,7 +24,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule],
+      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

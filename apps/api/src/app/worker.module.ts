@@ -9,24 +9,34 @@ import { InvoiceDocumentsModule } from '../modules/invoice-documents/invoice-doc
 import { RenderInvoicePdfJob } from '../modules/invoice-documents/jobs/render-invoice-pdf.job';
 import { SendInvoiceEmailJob } from '../modules/invoice-documents/jobs/send-invoice-email.job';
 import { OutboxRelay } from '../modules/outbox/outbox.relay';
+import { RecurringGenerateJob } from '../modules/recurring/jobs/recurring-generate.job';
+import { RecurringScanJob } from '../modules/recurring/jobs/recurring-scan.job';
+import { ScanScheduler } from '../modules/recurring/jobs/scan-scheduler';
+import { RecurringModule } from '../modules/recurring/recurring.module';
+import { RemindersScanJob } from '../modules/reminders/jobs/reminders-scan.job';
+import { RemindersModule } from '../modules/reminders/reminders.module';
 import { CoreModule } from './core.module';
 
 /** The worker: BullMQ processors and the outbox relay, no HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig, opts: { relay?: boolean; runner?: boolean } = {}): DynamicModule {
+  static forRoot(config: AppConfig, opts: { relay?: boolean; runner?: boolean; scheduler?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule],
+      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule],
       providers: [
         JobQueues,
+        RecurringScanJob,
+        RecurringGenerateJob,
+        RemindersScanJob,
         {
           provide: JOB_HANDLERS,
           useFactory: (...handlers: JobHandler[]) => handlers,
-          inject: [InvitationEmailJob, RenderInvoicePdfJob, SendInvoiceEmailJob],
+          inject: [InvitationEmailJob, RenderInvoicePdfJob, SendInvoiceEmailJob, RecurringScanJob, RecurringGenerateJob, RemindersScanJob],
         },
         ...(opts.runner === false ? [] : [JobRunner]),
         ...(opts.relay === false ? [] : [OutboxRelay]),
+        ...(opts.scheduler === false ? [] : [ScanScheduler]),
       ],
       exports: [JobQueues],
     };

@@ -45,6 +45,8 @@ const schema = z
     MAIL_FROM: z.string().min(3).default('Keeper <no-reply@keeper.local>'),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(500),
     OUTBOX_REDISPATCH_AFTER_SECONDS: z.coerce.number().int().min(5).default(60),
+    // How often the worker scans for due recurring invoices and payment reminders.
+    SCHEDULER_SCAN_EVERY_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
     // Keys invitation links (and later other signed values). Must be set in production.
     APP_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
 import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { PageSpinner } from '../components/Spinner';
 import { SignInPage } from '../features/auth/routes/SignInPage';
@@ -23,6 +24,21 @@ import { ProductsPage } from '../features/products/routes/ProductsPage';
 import { InvoiceDetailPage } from '../features/invoices/routes/InvoiceDetailPage';
 import { EditInvoicePage, NewInvoicePage } from '../features/invoices/routes/InvoiceEditorPage';
 import { InvoicesPage } from '../features/invoices/routes/InvoicesPage';
+import { AccountLedgerPage } from '../features/ledger/routes/AccountLedgerPage';
+import { AccountsPage } from '../features/ledger/routes/AccountsPage';
+import { JournalPage } from '../features/ledger/routes/JournalPage';
+import { NewJournalEntryPage } from '../features/ledger/routes/NewJournalEntryPage';
+import { ArAgingPage } from '../features/reports/routes/ArAgingPage';
+import { BalanceSheetPage } from '../features/reports/routes/BalanceSheetPage';
+import { CashReceivedPage } from '../features/reports/routes/CashReceivedPage';
+import { ProfitAndLossPage } from '../features/reports/routes/ProfitAndLossPage';
+import { TrialBalancePage } from '../features/reports/routes/TrialBalancePage';
+import { DashboardRoute, ReportsLayoutRoute } from './routes/ReportsRoutes';
+import { PaymentDetailPage } from '../features/payments/routes/PaymentDetailPage';
+import { PaymentsPage } from '../features/payments/routes/PaymentsPage';
+import { CreditNoteDetailPage } from '../features/credit-notes/routes/CreditNoteDetailPage';
+import { CreditNotesPage } from '../features/credit-notes/routes/CreditNotesPage';
+import { PublicInvoicePage } from '../features/public-invoice/routes/PublicInvoicePage';
 import { useCurrentBusiness } from './current-business';
 import {
   AuditSettingsPage,
@@ -84,6 +100,15 @@ const invitationRoute = createRoute({
   },
 });
 
+// A customer's view of an invoice: no sign-in and no app chrome.
+const publicInvoiceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'i/$token',
+  component: function PublicInvoiceRoute() {
+    return <PublicInvoicePage token={publicInvoiceRoute.useParams().token} />;
+  },
+});
+
 const authedRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'authed',
@@ -138,7 +163,7 @@ function sectionRoute<S extends Section>(section: S) {
   });
 }
 
-const dashboardRoute = sectionRoute('dashboard');
+const dashboardRoute = createRoute({ getParentRoute: () => businessRoute, path: 'dashboard', component: DashboardRoute });
 
 /** The role and base currency pages need; the business layout has already loaded them. */
 function useBusinessContext() {
@@ -160,10 +185,14 @@ const salesIndexRoute = createRoute({
 const invoicesRoute = createRoute({
   getParentRoute: () => salesRoute,
   path: 'invoices',
-  validateSearch: validateContactSearch,
+  validateSearch: (search: Record<string, unknown>): { contactId?: string; status?: 'overdue' } => ({
+    ...validateContactSearch(search),
+    ...(search.status === 'overdue' ? { status: 'overdue' as const } : {}),
+  }),
   component: function InvoicesRoute() {
     const ctx = useBusinessContext();
-    return <InvoicesPage businessId={ctx.businessId} role={ctx.role} contactId={invoicesRoute.useSearch().contactId} />;
+    const search = invoicesRoute.useSearch();
+    return <InvoicesPage businessId={ctx.businessId} role={ctx.role} contactId={search.contactId} initialStatus={search.status} />;
   },
 });
 const newInvoiceRoute = createRoute({
@@ -180,7 +209,7 @@ const invoiceRoute = createRoute({
   path: 'invoices/$invoiceId',
   component: function InvoiceRoute() {
     const ctx = useBusinessContext();
-    return <InvoiceDetailPage businessId={ctx.businessId} role={ctx.role} invoiceId={invoiceRoute.useParams().invoiceId} />;
+    return <InvoiceDetailPage {...ctx} invoiceId={invoiceRoute.useParams().invoiceId} />;
   },
 });
 const editInvoiceRoute = createRoute({
@@ -189,6 +218,35 @@ const editInvoiceRoute = createRoute({
   component: function EditInvoiceRoute() {
     const ctx = useBusinessContext();
     return <EditInvoicePage {...ctx} invoiceId={editInvoiceRoute.useParams().invoiceId} />;
+  },
+});
+const paymentsRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'payments',
+  component: function PaymentsRoute() {
+    return <PaymentsPage businessId={useBusinessContext().businessId} />;
+  },
+});
+const paymentRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'payments/$paymentId',
+  component: function PaymentRoute() {
+    const ctx = useBusinessContext();
+    return <PaymentDetailPage businessId={ctx.businessId} role={ctx.role} paymentId={paymentRoute.useParams().paymentId} />;
+  },
+});
+const creditNotesRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'credit-notes',
+  component: function CreditNotesRoute() {
+    return <CreditNotesPage businessId={useBusinessContext().businessId} />;
+  },
+});
+const creditNoteRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'credit-notes/$creditNoteId',
+  component: function CreditNoteRoute() {
+    return <CreditNoteDetailPage businessId={useBusinessContext().businessId} creditNoteId={creditNoteRoute.useParams().creditNoteId} />;
   },
 });
 const customersRoute = createRoute({
@@ -250,7 +308,58 @@ const productRoute = createRoute({
   },
 });
 const purchasesRoute = sectionRoute('purchases');
-const reportsRoute = sectionRoute('reports');
+const reportsRoute = createRoute({ getParentRoute: () => businessRoute, path: 'reports', component: ReportsLayoutRoute });
+const reportsIndexRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/b/$businessId/reports/profit-and-loss', params });
+  },
+});
+const reportPage = <P extends string>(path: P, Page: ComponentType<{ businessId: string }>) =>
+  createRoute({
+    getParentRoute: () => reportsRoute,
+    path,
+    component: function ReportRoute() {
+      return <Page businessId={useBusinessContext().businessId} />;
+    },
+  });
+const profitAndLossRoute = reportPage('profit-and-loss', ProfitAndLossPage);
+const balanceSheetRoute = reportPage('balance-sheet', BalanceSheetPage);
+const trialBalanceRoute = reportPage('trial-balance', TrialBalancePage);
+const arAgingRoute = reportPage('ar-aging', ArAgingPage);
+const cashReceivedRoute = reportPage('cash-received', CashReceivedPage);
+const accountsRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: 'accounts',
+  component: function AccountsRoute() {
+    const ctx = useBusinessContext();
+    return <AccountsPage businessId={ctx.businessId} role={ctx.role} />;
+  },
+});
+const accountLedgerRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: 'accounts/$accountId',
+  component: function AccountLedgerRoute() {
+    return <AccountLedgerPage businessId={useBusinessContext().businessId} accountId={accountLedgerRoute.useParams().accountId} />;
+  },
+});
+const journalRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: 'journal',
+  component: function JournalRoute() {
+    const ctx = useBusinessContext();
+    return <JournalPage businessId={ctx.businessId} role={ctx.role} />;
+  },
+});
+const newJournalEntryRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: 'journal/new',
+  component: function NewJournalEntryRoute() {
+    const ctx = useBusinessContext();
+    return <NewJournalEntryPage businessId={ctx.businessId} baseCurrency={ctx.baseCurrency} />;
+  },
+});
 const financingRoute = sectionRoute('financing');
 
 const settingsRoute = createRoute({ getParentRoute: () => businessRoute, path: 'settings', component: SettingsLayout });
@@ -269,6 +378,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   signUpRoute,
   invitationRoute,
+  publicInvoiceRoute,
   authedRoute.addChildren([
     createBusinessRoute,
     lenderRoute,
@@ -281,6 +391,10 @@ const routeTree = rootRoute.addChildren([
         newInvoiceRoute,
         invoiceRoute,
         editInvoiceRoute,
+        paymentsRoute,
+        paymentRoute,
+        creditNotesRoute,
+        creditNoteRoute,
         customersRoute,
         newCustomerRoute,
         customerRoute,
@@ -288,7 +402,18 @@ const routeTree = rootRoute.addChildren([
       ]),
       inventoryRoute.addChildren([productsRoute, newProductRoute, productRoute]),
       purchasesRoute,
-      reportsRoute,
+      reportsRoute.addChildren([
+        reportsIndexRoute,
+        profitAndLossRoute,
+        balanceSheetRoute,
+        trialBalanceRoute,
+        arAgingRoute,
+        cashReceivedRoute,
+        accountsRoute,
+        accountLedgerRoute,
+        journalRoute,
+        newJournalEntryRoute,
+      ]),
       financingRoute,
       settingsRoute.addChildren([
         settingsProfileRoute,

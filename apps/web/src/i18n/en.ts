@@ -1,4 +1,6 @@
 import { enBooks } from './en-books';
+import { enReports } from './en-reports';
+import { enPayments } from './en-payments';
 
 // English: the source language. zh-CN.ts must have exactly these keys (enforced by its type).
 export const en = {
@@ -308,6 +310,8 @@ export const en = {
     errorTitle: 'Something went wrong',
   },
   ...enBooks,
+  ...enReports,
+  ...enPayments,
 };
 
 export type Translations = typeof en;

@@ -1,5 +1,7 @@
 import type { Translations } from './en';
 import { zhCNBooks } from './zh-CN-books';
+import { zhCNReports } from './zh-CN-reports';
+import { zhCNPayments } from './zh-CN-payments';
 
 // 简体中文。键必须与 en.ts 完全一致（由 Translations 类型保证）。
 export const zhCN: Translations = {
@@ -309,4 +311,6 @@ export const zhCN: Translations = {
     errorTitle: '出现问题',
   },
   ...zhCNBooks,
+  ...zhCNReports,
+  ...zhCNPayments,
 };

@@ -9,7 +9,14 @@ export type Permission =
   | 'taxes.manage'
   | 'invoices.write'
   | 'invoices.issue'
-  | 'invoices.void';
+  | 'invoices.void'
+  | 'payments.read'
+  | 'payments.write'
+  | 'payments.refund'
+  | 'dashboard.read'
+  | 'reports.read'
+  | 'ledger.read'
+  | 'ledger.post';
 
 const ACCOUNTANT: readonly Permission[] = [
   'contacts.write',
@@ -18,8 +25,23 @@ const ACCOUNTANT: readonly Permission[] = [
   'invoices.write',
   'invoices.issue',
   'invoices.void',
+  'payments.read',
+  'payments.write',
+  'payments.refund',
+  'dashboard.read',
+  'reports.read',
+  'ledger.read',
+  'ledger.post',
 ];
-const STAFF: readonly Permission[] = ['contacts.write', 'products.write', 'invoices.write', 'invoices.issue'];
+const STAFF: readonly Permission[] = [
+  'contacts.write',
+  'products.write',
+  'invoices.write',
+  'invoices.issue',
+  'payments.read',
+  'payments.write',
+  'dashboard.read',
+];
 
 export function roleAllows(role: Role | undefined, permission: Permission): boolean {
   switch (role) {

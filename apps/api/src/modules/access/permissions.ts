@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'payments.read',
   'payments.write',
   'payments.refund',
+  'reminders.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

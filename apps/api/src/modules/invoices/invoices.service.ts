@@ -191,7 +191,7 @@ export class InvoicesService {
       overdue: inv.overdue,
       contact: { id: inv.contactId, name: inv.contactName },
       currency: inv.currency,
-      exchangeRate: inv.exchangeRate,
+      exchangeRate: inv.exchangeRate === null ? null : trimZeros(inv.exchangeRate),
       issueDate: inv.issueDate,
       dueDate: inv.dueDate,
       pricesIncludeTax: inv.pricesIncludeTax,

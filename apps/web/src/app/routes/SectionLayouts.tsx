@@ -16,6 +16,12 @@ export function SalesLayout() {
         <Link to="/b/$businessId/sales/invoices" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }} data-testid="sales-tab-invoices">
           {t('invoices.title')}
         </Link>
+        <Link to="/b/$businessId/sales/payments" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }} data-testid="sales-tab-payments">
+          {t('payments.title')}
+        </Link>
+        <Link to="/b/$businessId/sales/credit-notes" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }} data-testid="sales-tab-credit-notes">
+          {t('creditNotes.title')}
+        </Link>
         <Link to="/b/$businessId/sales/customers" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }} data-testid="sales-tab-customers">
           {t('customers.title')}
         </Link>

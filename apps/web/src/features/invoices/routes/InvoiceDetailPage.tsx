@@ -13,12 +13,27 @@ import { useMoneyFormat } from '../../../lib/money';
 import { roleAllows } from '../../../lib/permissions';
 import type { Role } from '../../../lib/roles';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { IssueCreditNoteDialog } from '../../credit-notes/components/IssueCreditNoteDialog';
+import { InvoiceCreditNotes } from '../../credit-notes/components/InvoiceCreditNotes';
+import { InvoicePayments } from '../../payments/components/InvoicePayments';
+import { RecordPaymentDialog } from '../../payments/components/RecordPaymentDialog';
 import { useInvoice } from '../api/get-invoice';
 import { useVoidInvoice } from '../api/void-invoice';
+import { InvoiceShare } from '../components/InvoiceShare';
 import { InvoiceStatusBadge } from '../components/InvoiceStatusBadge';
 import { InvoiceTotals } from '../components/InvoiceTotals';
 
-export function InvoiceDetailPage({ businessId, invoiceId, role }: { businessId: string; invoiceId: string; role: Role }) {
+export function InvoiceDetailPage({
+  businessId,
+  invoiceId,
+  role,
+  baseCurrency,
+}: {
+  businessId: string;
+  invoiceId: string;
+  role: Role;
+  baseCurrency: string;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const format = useFormatters();
@@ -27,6 +42,8 @@ export function InvoiceDetailPage({ businessId, invoiceId, role }: { businessId:
   const voidInvoice = useVoidInvoice(businessId);
   const [voiding, setVoiding] = useState(false);
   const [reason, setReason] = useState('');
+  const [paying, setPaying] = useState(false);
+  const [crediting, setCrediting] = useState(false);
   const voidErrors = useFormErrors(voidInvoice.error, ['reason']);
   useDocumentTitle(invoice.data?.number ?? t('invoices.title'));
 
@@ -35,6 +52,10 @@ export function InvoiceDetailPage({ businessId, invoiceId, role }: { businessId:
   const inv = invoice.data;
   const canVoid = roleAllows(role, 'invoices.void') && inv.status !== 'draft' && inv.status !== 'void';
   const date = (iso: string) => format.date(`${iso}T00:00:00`);
+  const open = inv.status === 'issued' || inv.status === 'partially_paid';
+  const canPay = open && inv.balance.amountMinor !== '0' && roleAllows(role, 'payments.write');
+  const canCredit = open && roleAllows(role, 'invoices.issue');
+  const issued = inv.status !== 'draft';
 
   return (
     <div className="subpage" data-testid="page-invoice">
@@ -46,6 +67,16 @@ export function InvoiceDetailPage({ businessId, invoiceId, role }: { businessId:
           {inv.number ?? t('invoices.draftNumber')} <InvoiceStatusBadge status={inv.status} overdue={inv.overdue} />
         </h2>
         <div className="page-actions">
+          {canPay && (
+            <Button onClick={() => setPaying(true)} data-testid="record-payment">
+              {t('payments.record')}
+            </Button>
+          )}
+          {canCredit && (
+            <Button variant="secondary" onClick={() => setCrediting(true)} data-testid="issue-credit-note">
+              {t('creditNotes.issue')}
+            </Button>
+          )}
           {inv.status === 'draft' && roleAllows(role, 'invoices.write') && (
             <Button onClick={() => void navigate({ to: '/b/$businessId/sales/invoices/$invoiceId/edit', params: { businessId, invoiceId } })}>
               {t('common.edit')}
@@ -107,6 +138,14 @@ export function InvoiceDetailPage({ businessId, invoiceId, role }: { businessId:
           </div>
         </dl>
       </Card>
+      {issued && inv.number && (
+        <InvoiceShare
+          businessId={businessId}
+          invoiceId={invoiceId}
+          number={inv.number}
+          canSend={inv.status !== 'void' && roleAllows(role, 'invoices.issue')}
+        />
+      )}
       <Card title={t('invoices.lines.title')}>
         <div className="table-wrap">
           <table className="table" data-testid="invoice-detail-lines">
@@ -175,6 +214,30 @@ export function InvoiceDetailPage({ businessId, invoiceId, role }: { businessId:
           />
         </div>
       </Card>
+      {issued && <InvoicePayments businessId={businessId} invoiceId={invoiceId} />}
+      {issued && <InvoiceCreditNotes businessId={businessId} invoiceId={invoiceId} />}
+      {paying && inv.number && (
+        <RecordPaymentDialog
+          businessId={businessId}
+          baseCurrency={baseCurrency}
+          open={paying}
+          onClose={() => setPaying(false)}
+          invoice={{ id: inv.id, number: inv.number, contactId: inv.contact.id, currency: inv.currency, exchangeRate: inv.exchangeRate, balance: inv.balance }}
+        />
+      )}
+      {crediting && inv.number && (
+        <IssueCreditNoteDialog
+          businessId={businessId}
+          open={crediting}
+          onClose={() => setCrediting(false)}
+          invoice={{
+            id: inv.id,
+            number: inv.number,
+            untouched: inv.paid.amountMinor === '0' && inv.credited.amountMinor === '0',
+            lines: inv.lines,
+          }}
+        />
+      )}
       <ConfirmDialog
         open={voiding}
         title={t('invoices.voidTitle', { number: inv.number ?? '' })}

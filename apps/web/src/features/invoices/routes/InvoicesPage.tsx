@@ -21,7 +21,17 @@ import { InvoiceStatusBadge } from '../components/InvoiceStatusBadge';
 
 const STATUSES = ['draft', 'issued', 'partially_paid', 'paid', 'overdue', 'void'] as const;
 
-export function InvoicesPage({ businessId, role, contactId }: { businessId: string; role: Role; contactId?: string }) {
+export function InvoicesPage({
+  businessId,
+  role,
+  contactId,
+  initialStatus,
+}: {
+  businessId: string;
+  role: Role;
+  contactId?: string;
+  initialStatus?: InvoiceStatusFilter;
+}) {
   const { t } = useTranslation();
   useDocumentTitle(t('invoices.title'));
   const navigate = useNavigate();
@@ -29,7 +39,7 @@ export function InvoicesPage({ businessId, role, contactId }: { businessId: stri
   const money = useMoneyFormat();
   const canWrite = roleAllows(role, 'invoices.write');
   const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<InvoiceStatusFilter>('');
+  const [status, setStatus] = useState<InvoiceStatusFilter>(initialStatus ?? '');
   const q = useDebouncedValue(search);
   const filters: InvoiceFilters = { q, status, contactId: contactId ?? '' };
   const pages = useCursorPages(JSON.stringify(filters));

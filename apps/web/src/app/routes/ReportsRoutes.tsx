@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { DashboardPage } from '../../features/reports/routes/DashboardPage';
+import { ReportsLayout } from '../../features/reports/routes/ReportsLayout';
+import { useCurrentBusiness } from '../current-business';
+
+export function DashboardRoute() {
+  const { t } = useTranslation();
+  const { businessId, business, me } = useCurrentBusiness();
+  return (
+    <DashboardPage
+      businessId={businessId}
+      role={business?.role ?? 'staff'}
+      title={t('sections.dashboard.welcome', { name: me?.user.name ?? '' })}
+      subtitle={business?.name}
+    />
+  );
+}
+
+export function ReportsLayoutRoute() {
+  const { businessId, business } = useCurrentBusiness();
+  return <ReportsLayout businessId={businessId} role={business?.role ?? 'staff'} />;
+}
