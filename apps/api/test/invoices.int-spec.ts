@@ -122,4 +122,15 @@ describe('invoices', () => {
     const search = await owner.get(`${base()}/invoices?q=${encodeURIComponent('茶叶')}`).expect(200);
     expect(search.body.items.length).toBeGreaterThan(0);
   });
+
+  it('exports the filtered list as CSV', async () => {
+    const res = await owner.get(`${base()}/invoices/export.csv?status=draft`).expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="invoices-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = res.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('number,status,overdue,customer,issue_date,due_date,currency,exchange_rate,subtotal,tax,total,paid,credited,balance');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((l) => l.startsWith(',draft,'))).toBe(true);
+    expect(lines[1]).toContain('上海茶叶贸易有限公司');
+  });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -6,8 +6,11 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { csvAttachment } from '../catalog/csv/csv-response';
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { BusinessPermission, CurrentAccess } from '../access/access.decorators';
 import type { BusinessAccess } from '../access/principal';
@@ -35,6 +38,15 @@ export class InvoicesController {
   @ApiOkResponse({ type: InvoicePageDto })
   list(@CurrentAccess() a: BusinessAccess, @Query() q: InvoiceListQueryDto) {
     return this.invoices.list(a, q);
+  }
+
+  @Get('export.csv')
+  @BusinessPermission('invoices.read')
+  @ApiOperation({ summary: 'The invoices matching the list filters, as CSV', operationId: 'exportInvoices' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: { type: 'string' } } } })
+  async export(@CurrentAccess() a: BusinessAccess, @Query() q: InvoiceListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return csvAttachment(res, await this.invoices.exportCsv(a, q));
   }
 
   @Post()

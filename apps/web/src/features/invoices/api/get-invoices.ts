@@ -12,6 +12,15 @@ export const INVOICES_PAGE_SIZE = 25;
 
 export const invoicesQueryKey = (businessId: string) => [businessId, 'invoices'] as const;
 
+/** The list's filters as query parameters, shared with the CSV export so the file holds what the list shows. */
+export function invoiceFilterQuery(filters: InvoiceFilters) {
+  return {
+    ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.contactId ? { contactId: filters.contactId } : {}),
+  };
+}
+
 export const invoicesQueryOptions = (businessId: string, filters: InvoiceFilters, cursor?: string) =>
   queryOptions({
     queryKey: [...invoicesQueryKey(businessId), 'list', { ...filters, cursor: cursor ?? null }],
@@ -23,9 +32,7 @@ export const invoicesQueryOptions = (businessId: string, filters: InvoiceFilters
             query: {
               limit: INVOICES_PAGE_SIZE,
               ...(cursor ? { cursor } : {}),
-              ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
-              ...(filters.status ? { status: filters.status } : {}),
-              ...(filters.contactId ? { contactId: filters.contactId } : {}),
+              ...invoiceFilterQuery(filters),
             },
           },
           signal,

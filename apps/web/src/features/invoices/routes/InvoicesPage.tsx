@@ -8,6 +8,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { Icon } from '../../../components/Icon';
 import { ListToolbar } from '../../../components/ListToolbar';
+import { invoicesExportUrl } from '../api/export-invoices';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
@@ -157,18 +158,23 @@ export function InvoicesPage({
       description={t('invoices.description')}
       testId="invoices-section"
       actions={
-        canWrite && (
-          <Link
-            className="btn btn-primary btn-sm"
-            to="/b/$businessId/sales/invoices/new"
-            params={{ businessId }}
-            search={contactId ? { contactId } : {}}
-            data-testid="new-invoice"
-          >
-            <Icon name="plus" size={16} />
-            <span>{t('invoices.new')}</span>
-          </Link>
-        )
+        <>
+          <a className="btn btn-ghost btn-sm" href={invoicesExportUrl(businessId, filters)} download data-testid="export-invoices">
+            {t('common.exportCsv')}
+          </a>
+          {canWrite && (
+            <Link
+              className="btn btn-primary btn-sm"
+              to="/b/$businessId/sales/invoices/new"
+              params={{ businessId }}
+              search={contactId ? { contactId } : {}}
+              data-testid="new-invoice"
+            >
+              <Icon name="plus" size={16} />
+              <span>{t('invoices.new')}</span>
+            </Link>
+          )}
+        </>
       }
     >
       <ListToolbar>
