@@ -173,6 +173,17 @@ test('create a customer and a product, write an invoice from the keyboard, issue
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'invoice-paid-en-390.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 
+  // The books follow: the dashboard and receivables aging now show what is still owed.
+  const invoiceUrl = page.url();
+  const base = invoiceUrl.replace(/(\/b\/[^/]+)\/.*$/, '$1');
+  await page.goto(`${base}/dashboard`);
+  await page.locator(byTestId('dashboard-outstanding-amount'), { hasText: '$26.75' }).waitFor();
+  await page.goto(`${base}/reports/ar-aging`);
+  await page.locator(`${byTestId('ar-aging-table')} tbody tr`, { hasText: 'Lotus Tea House E2E' }).waitFor();
+  expect(await page.locator(byTestId('ar-aging-totals')).textContent()).toContain('$26.75');
+  await page.goto(invoiceUrl);
+  await page.locator(byTestId('invoice-status'), { hasText: 'Partially paid' }).waitFor();
+
   // The public link opens without cookies and shows the same invoice.
   await page.locator(byTestId('copy-public-link')).click();
   const publicUrl = await page.locator(byTestId('public-link-url')).inputValue();
