@@ -175,7 +175,6 @@ test('create a customer and a product, write an invoice from the keyboard, issue
 
   // The books follow: the dashboard and receivables aging now show what is still owed.
   const invoiceUrl = page.url();
-  const base = invoiceUrl.replace(/(\/b\/[^/]+)\/.*$/, '$1');
   await page.goto(`${base}/dashboard`);
   await page.locator(byTestId('dashboard-outstanding-amount'), { hasText: '$26.75' }).waitFor();
   await page.goto(`${base}/reports/ar-aging`);
