@@ -135,7 +135,8 @@ export function InvoiceLinesEditor({
                         update(row, {
                           productId: product.id,
                           description: product.name,
-                          unitPrice: moneyInputValue(product.salesPrice),
+                          // A price in another currency is not this invoice's price: leave it for the user.
+                          unitPrice: product.salesPrice.currency === currency ? moneyInputValue(product.salesPrice) : '',
                           taxRateId: product.taxRate?.id ?? '',
                         })
                       }

@@ -181,7 +181,8 @@ function InvoiceEditor({
           ...(l.productId ? { productId: l.productId } : {}),
           description: l.description.trim(),
           quantity: l.quantity.trim(),
-          unitPrice: l.unitPrice.trim() || '0',
+          // An empty price is sent as absent, so the API names the field rather than invoicing at 0.
+          ...(l.unitPrice.trim() ? { unitPrice: l.unitPrice.trim() } : {}),
           discountPercent: l.discountPercent.trim() || '0',
           taxRateId: l.taxRateId || null,
         })),
