@@ -1,71 +1,16 @@
 /// <reference types="jest" />
 /// <reference types="node" />
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { byTestId, SCREENSHOT_DIR, useBrowser, WEB_URL } from './support';
 
-const WEB_URL = (process.env.E2E_WEB_URL ?? 'http://127.0.0.1:5173').replace(/\/+$/, '');
-const SCREENSHOT_DIR = path.resolve(process.env.E2E_SCREENSHOT_DIR ?? path.join(__dirname, '..', 'test-results'));
-const CHROMIUM = process.env.E2E_CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'correct horse battery staple';
-
-const byTestId = (id: string) => `[data-testid="${id}"]`;
-
-let browser: Browser;
-let context: BrowserContext;
+const session = useBrowser('reports');
 let page: Page;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+beforeEach(() => {
+  page = session.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-});
-
-afterEach(async () => {
-  // The last screen is the quickest clue when a step fails.
-  await page?.screenshot({ path: path.join(SCREENSHOT_DIR, 'reports-last.png'), fullPage: true }).catch(() => undefined);
-  await context?.close();
-});
-
-async function fill(testId: string, value: string) {
-  await page.locator(byTestId(testId)).fill(value);
-}
-
-async function signUpWithBusiness(): Promise<string> {
-  await page.goto(`${WEB_URL}/sign-up`);
-  await page.locator(byTestId('sign-up-form')).waitFor();
-  await fill('field-name', 'E2E Reporter');
-  await fill('field-email', `e2e-reports-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`);
-  await fill('field-password', PASSWORD);
-  await page.locator(byTestId('sign-up-submit')).click();
-  await page.locator(byTestId('create-business-form')).waitFor();
-  await fill('field-name', 'E2E Tea Traders');
-  await page.locator(byTestId('field-country')).selectOption('US');
-  await page.locator(byTestId('field-baseCurrency')).selectOption('USD');
-  await page.locator(byTestId('create-business-submit')).click();
-  await page.waitForURL(/\/b\/[^/]+\/dashboard$/);
-  return /\/b\/([^/]+)\//.exec(page.url())![1];
-}
+const fill = (testId: string, value: string) => session.fill(testId, value);
+const signUpWithBusiness = () => session.signUpWithBusiness('E2E Reporter', 'e2e-reports');
 
 
 async function shoot(name: string) {
