@@ -181,4 +181,13 @@ describe('credit notes', () => {
     ]);
     expect(audit.rows[0].n).toBe(3);
   });
+
+  it('exports credit notes as CSV', async () => {
+    const res = await owner.get(`${base()}/credit-notes/export.csv`).expect(200);
+    expect(res.headers['content-disposition']).toMatch(/filename="credit-notes-\d{4}-\d{2}-\d{2}\.csv"/);
+    const [header, ...rows] = res.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(header).toBe('number,date,invoice,customer,reason,currency,exchange_rate,subtotal,tax,total');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => /^CN-\d+,/.test(r))).toBe(true);
+  });
 });

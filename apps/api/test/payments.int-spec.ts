@@ -353,4 +353,20 @@ describe('payments', () => {
       }
     });
   });
+
+  it('exports the filtered list as CSV with amounts in the payment currency', async () => {
+    const res = await owner.get(`${base()}/payments/export.csv?method=bank_transfer`).expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/filename="payments-\d{4}-\d{2}-\d{2}\.csv"/);
+    const [header, ...rows] = res.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(header).toBe('date,customer,method,reference,currency,exchange_rate,amount,applied,refunded,unapplied');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const cells = row.split(',');
+      expect(cells[2]).toBe('bank_transfer');
+      // amount = applied + refunded + unapplied, to the minor unit
+      const [amount, applied, refunded, unapplied] = cells.slice(6).map((c) => BigInt(c.replace('.', '')));
+      expect(applied + refunded + unapplied).toBe(amount);
+    }
+  });
 });

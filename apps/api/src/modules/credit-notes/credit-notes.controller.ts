@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ErrorBodyDto } from '../../common/error-body.dto';
+import { csvAttachment } from '../catalog/csv/csv-response';
 import { BusinessPermission, CurrentAccess } from '../access/access.decorators';
 import type { BusinessAccess } from '../access/principal';
 import { CreditNotesService } from './credit-notes.service';
@@ -18,6 +20,15 @@ export class CreditNotesController {
   @ApiOkResponse({ type: CreditNotePageDto })
   list(@CurrentAccess() a: BusinessAccess, @Query() q: CreditNoteListQueryDto) {
     return this.creditNotes.list(a, q);
+  }
+
+  @Get('export.csv')
+  @BusinessPermission('invoices.read')
+  @ApiOperation({ summary: 'The credit notes matching the list filters, as CSV', operationId: 'exportCreditNotes' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: { type: 'string' } } } })
+  async export(@CurrentAccess() a: BusinessAccess, @Query() q: CreditNoteListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return csvAttachment(res, await this.creditNotes.exportCsv(a, q));
   }
 
   @Post()

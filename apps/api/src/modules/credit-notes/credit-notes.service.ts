@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { computeTotals, type DocumentTotals } from '@keeper/invoicing';
 import { assertCurrency, money, MoneyError, parseMoney, toDecimalString } from '@keeper/money';
 import { FieldError, notFound, validationFailed } from '../../common/errors';
+import { csvFile, decimalAmount, EXPORT_LIMIT } from '../../common/csv-export';
 import { moneyDto } from '../../common/money.dto';
 import { pageOf } from '../../common/pagination';
 import { Db, TenantTx } from '../../db/db';
@@ -177,6 +178,28 @@ export class CreditNotesService {
 
   get(access: BusinessAccess, id: string): Promise<CreditNoteDto> {
     return this.db.tenant(access.businessId, (t) => this.present(t, id));
+  }
+
+  /** Every credit note matching the list filters, as CSV (amounts in the credit note's currency). */
+  exportCsv(access: BusinessAccess, q: CreditNoteListQueryDto): Promise<{ fileName: string; body: string }> {
+    return this.db.tenant(access.businessId, async (t) => {
+      const rows = await this.creditNotes.list(t, { ...q, cursor: undefined, limit: EXPORT_LIMIT });
+      return csvFile(
+        'credit-notes',
+        await this.ledger.today(t),
+        ['number', 'date', 'invoice', 'customer', 'reason', 'currency', 'exchange_rate', 'subtotal', 'tax', 'total'],
+        rows.map((c) => [
+          c.number,
+          c.date,
+          c.invoiceNumber,
+          c.contactName,
+          c.reason,
+          c.currency,
+          c.exchangeRate,
+          ...[c.subtotalMinor, c.taxMinor, c.totalMinor].map((m) => decimalAmount(m, c.currency)),
+        ]),
+      );
+    });
   }
 
   list(access: BusinessAccess, q: CreditNoteListQueryDto) {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { computeTotals, type DocumentTotals } from '@keeper/invoicing';
-import { assertCurrency, convert, MoneyError, money, parseMoney, toDecimalString, type CurrencyCode } from '@keeper/money';
+import { assertCurrency, convert, MoneyError, money, parseMoney, type CurrencyCode } from '@keeper/money';
 import { DomainError, FieldError, notFound, validationFailed } from '../../common/errors';
+import { csvFile, decimalAmount, EXPORT_LIMIT } from '../../common/csv-export';
 import { moneyDto } from '../../common/money.dto';
 import { pageOf } from '../../common/pagination';
-import { neutraliseFormula, writeCsv } from '../catalog/csv/csv';
 import { Db, TenantTx } from '../../db/db';
 import { AuditService } from '../audit/audit.service';
 import type { BusinessAccess } from '../access/principal';
@@ -18,9 +18,6 @@ interface Prepared {
   lines: LineRow[];
   totals: DocumentTotals;
 }
-
-// An export is one file, not a page; this bounds its size.
-const EXPORT_LIMIT = 50_000;
 
 const notDraft = () =>
   new DomainError('CONFLICT', 'Only a draft invoice can be changed; void it and issue a new one instead');
@@ -181,30 +178,24 @@ export class InvoicesService {
   exportCsv(access: BusinessAccess, q: InvoiceListQueryDto): Promise<{ fileName: string; body: string }> {
     return this.db.tenant(access.businessId, async (t) => {
       const rows = await this.invoices.list(t, { ...q, cursor: undefined, limit: EXPORT_LIMIT });
-      const amount = (minor: string | bigint, currency: string) =>
-        toDecimalString(money(BigInt(minor), assertCurrency(currency)));
-      const records = [
+      return csvFile(
+        'invoices',
+        await this.ledger.today(t),
         ['number', 'status', 'overdue', 'customer', 'issue_date', 'due_date', 'currency', 'exchange_rate', 'subtotal', 'tax', 'total', 'paid', 'credited', 'balance'],
-        ...rows.slice(0, EXPORT_LIMIT).map((i) =>
-          [
-            i.number ?? '',
-            i.status,
-            i.overdue ? 'yes' : 'no',
-            i.contactName,
-            i.issueDate,
-            i.dueDate,
-            i.currency,
-            i.exchangeRate === null ? '' : trimZeros(i.exchangeRate),
-            amount(i.subtotalMinor, i.currency),
-            amount(i.taxMinor, i.currency),
-            amount(i.totalMinor, i.currency),
-            amount(i.paidMinor, i.currency),
-            amount(i.creditedMinor, i.currency),
-            amount(balanceOf(i), i.currency),
-          ].map(neutraliseFormula),
-        ),
-      ];
-      return { fileName: `invoices-${await this.ledger.today(t)}.csv`, body: writeCsv(records, { bom: true }) };
+        rows.map((i) => [
+          i.number ?? '',
+          i.status,
+          i.overdue ? 'yes' : 'no',
+          i.contactName,
+          i.issueDate,
+          i.dueDate,
+          i.currency,
+          i.exchangeRate === null ? '' : trimZeros(i.exchangeRate),
+          ...[i.subtotalMinor, i.taxMinor, i.totalMinor, i.paidMinor, i.creditedMinor, balanceOf(i)].map((m) =>
+            decimalAmount(m, i.currency),
+          ),
+        ]),
+      );
     });
   }
 

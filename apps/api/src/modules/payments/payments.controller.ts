@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ErrorBodyDto } from '../../common/error-body.dto';
+import { csvAttachment } from '../catalog/csv/csv-response';
 import { BusinessPermission, CurrentAccess } from '../access/access.decorators';
 import type { BusinessAccess } from '../access/principal';
 import { ApplyCreditDto, CreatePaymentDto, PaymentDto, PaymentListQueryDto, PaymentPageDto, RefundDto } from './dto/payment.dto';
@@ -20,6 +22,15 @@ export class PaymentsController {
   @ApiOkResponse({ type: PaymentPageDto })
   list(@CurrentAccess() a: BusinessAccess, @Query() q: PaymentListQueryDto) {
     return this.payments.list(a, q);
+  }
+
+  @Get('export.csv')
+  @BusinessPermission('payments.read')
+  @ApiOperation({ summary: 'The payments matching the list filters, as CSV', operationId: 'exportPayments' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: { type: 'string' } } } })
+  async export(@CurrentAccess() a: BusinessAccess, @Query() q: PaymentListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return csvAttachment(res, await this.payments.exportCsv(a, q));
   }
 
   @Post()

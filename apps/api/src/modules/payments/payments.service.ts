@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { assertCurrency, money, MoneyError, parseMoney, toDecimalString, type CurrencyCode } from '@keeper/money';
 import { FieldError, notFound, validationFailed } from '../../common/errors';
+import { csvFile, decimalAmount, EXPORT_LIMIT } from '../../common/csv-export';
 import { moneyDto } from '../../common/money.dto';
 import { pageOf } from '../../common/pagination';
 import { Db, TenantTx } from '../../db/db';
@@ -273,6 +274,32 @@ export class PaymentsService {
 
   get(access: BusinessAccess, id: string): Promise<PaymentDto> {
     return this.db.tenant(access.businessId, (t) => this.present(t, id));
+  }
+
+  /** Every payment matching the list filters, as CSV (amounts in the payment currency). */
+  exportCsv(access: BusinessAccess, q: PaymentListQueryDto): Promise<{ fileName: string; body: string }> {
+    return this.db.tenant(access.businessId, async (t) => {
+      const rows = await this.payments.list(t, { ...q, cursor: undefined, limit: EXPORT_LIMIT });
+      return csvFile(
+        'payments',
+        await this.ledger.today(t),
+        ['date', 'customer', 'method', 'reference', 'currency', 'exchange_rate', 'amount', 'applied', 'refunded', 'unapplied'],
+        rows.map((p) => [
+          p.date,
+          p.contactName,
+          p.method,
+          p.reference,
+          p.currency,
+          p.exchangeRate,
+          ...[
+            p.amountMinor,
+            p.appliedMinor,
+            p.refundedMinor,
+            BigInt(p.amountMinor) - BigInt(p.appliedMinor) - BigInt(p.refundedMinor),
+          ].map((m) => decimalAmount(m, p.currency)),
+        ]),
+      );
+    });
   }
 
   list(access: BusinessAccess, q: PaymentListQueryDto) {
