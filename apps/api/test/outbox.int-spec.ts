@@ -8,17 +8,7 @@ import { JobRunner } from '../src/jobs/job-runner';
 import { Api, createBusiness, privateDatabase, Session, signUp, sqlAs, startApi } from './harness';
 import { PrivateRedis } from './redis-server';
 import { testEnv } from './test-env';
-
-/** Polls an observable condition (not a sleep): resolves as soon as it holds. */
-async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { eventually } from './eventually';
 
 let databaseName: string;
 const outboxRow = async (businessId: string) => {

@@ -7,22 +7,9 @@ import { JobRunner } from '../src/jobs/job-runner';
 import { Api, privateDatabase, Session, signUp, sqlAs, startApi } from './harness';
 import { PrivateRedis } from './redis-server';
 import { testEnv } from './test-env';
+import { eventually } from './eventually';
+import { addDays } from '../src/common/dates';
 
-async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 describe('recurring invoices', () => {
   let redis: PrivateRedis;

@@ -8,12 +8,7 @@ import { JobRunner } from '../src/jobs/job-runner';
 import { addMember, Api, privateDatabase, Session, signUp, sqlAs, startApi } from './harness';
 import { PrivateRedis } from './redis-server';
 import { testEnv } from './test-env';
-
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
+import { addDays } from '../src/common/dates';
 
 describe('payment reminders', () => {
   let redis: PrivateRedis;

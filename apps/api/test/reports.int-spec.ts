@@ -1,5 +1,5 @@
 import { parseCsv } from '../src/modules/catalog/csv/csv';
-import { addDays } from '../src/modules/reports/report-period';
+import { addDays } from '../src/common/dates';
 import { addMember, Api, createBusiness, Session, signUp, startApi } from './harness';
 
 /**

@@ -4,6 +4,7 @@ import { computeTotals, type DocumentTotals } from '@keeper/invoicing';
 import { assertCurrency, money, MoneyError, parseMoney, toDecimalString } from '@keeper/money';
 import { FieldError, notFound, validationFailed } from '../../common/errors';
 import { csvFile, decimalAmount, EXPORT_LIMIT } from '../../common/csv-export';
+import { trimZeros } from '../../common/decimal';
 import { moneyDto } from '../../common/money.dto';
 import { pageOf } from '../../common/pagination';
 import { Db, TenantTx } from '../../db/db';
@@ -253,8 +254,4 @@ function summaryOf(n: Omit<CreditNoteRow, 'cursorAt'>): CreditNoteSummaryDto {
     total: moneyDto(n.totalMinor, n.currency),
     createdAt: n.createdAt,
   };
-}
-
-function trimZeros(decimal: string): string {
-  return decimal.includes('.') ? decimal.replace(/\.?0+$/, '') : decimal;
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { computeTotals } from '@keeper/invoicing';
 import { assertCurrency } from '@keeper/money';
 import { createHash, createHmac } from 'node:crypto';
+import { trimZeros } from '../../common/decimal';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TenantTx } from '../../db/db';
 import { InvoicesRepository } from '../invoices/invoices.repository';
@@ -107,8 +108,4 @@ export class InvoicePdfService {
   registerLink(t: TenantTx, invoiceId: string): Promise<void> {
     return this.documents.registerLink(t, invoiceId, tokenHash(this.tokenFor(invoiceId)));
   }
-}
-
-export function trimZeros(decimal: string): string {
-  return decimal.includes('.') ? decimal.replace(/\.?0+$/, '') : decimal;
 }

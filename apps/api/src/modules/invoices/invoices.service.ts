@@ -3,6 +3,8 @@ import { computeTotals, type DocumentTotals } from '@keeper/invoicing';
 import { assertCurrency, convert, MoneyError, money, parseMoney, type CurrencyCode } from '@keeper/money';
 import { DomainError, FieldError, notFound, validationFailed } from '../../common/errors';
 import { csvFile, decimalAmount, EXPORT_LIMIT } from '../../common/csv-export';
+import { addDays } from '../../common/dates';
+import { trimZeros } from '../../common/decimal';
 import { moneyDto } from '../../common/money.dto';
 import { pageOf } from '../../common/pagination';
 import { Db, TenantTx } from '../../db/db';
@@ -390,13 +392,3 @@ export class InvoicesService {
 
 export const balanceOf = (i: Pick<InvoiceRow, 'totalMinor' | 'paidMinor' | 'creditedMinor'>) =>
   BigInt(i.totalMinor) - BigInt(i.paidMinor) - BigInt(i.creditedMinor);
-
-function trimZeros(decimal: string): string {
-  return decimal.includes('.') ? decimal.replace(/\.?0+$/, '') : decimal;
-}
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { assertCurrency, money, MoneyError, parseMoney, toDecimalString, type CurrencyCode } from '@keeper/money';
 import { FieldError, notFound, validationFailed } from '../../common/errors';
 import { csvFile, decimalAmount, EXPORT_LIMIT } from '../../common/csv-export';
+import { trimZeros } from '../../common/decimal';
 import { moneyDto } from '../../common/money.dto';
 import { pageOf } from '../../common/pagination';
 import { Db, TenantTx } from '../../db/db';
@@ -545,7 +546,3 @@ function rateFor(currency: CurrencyCode, base: CurrencyCode, given: string | und
 
 const fmt = (minor: bigint, currency: CurrencyCode) => `${toDecimalString(money(minor, currency))} ${currency}`;
 const maxDate = (a: string, b: string) => (a > b ? a : b);
-
-function trimZeros(decimal: string): string {
-  return decimal.includes('.') ? decimal.replace(/\.?0+$/, '') : decimal;
-}

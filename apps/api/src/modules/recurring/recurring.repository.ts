@@ -148,13 +148,6 @@ export class RecurringRepository {
     return n === 1;
   }
 
-  async today(t: TenantTx): Promise<string> {
-    const [row] = await t.query<{ today: string }>(
-      `SELECT (now() AT TIME ZONE timezone)::date::text AS today FROM businesses WHERE id = $1`,
-      [t.businessId],
-    );
-    return row.today;
-  }
 
   /** Across businesses, through the SECURITY DEFINER function (ids and dates only). */
   dueOccurrences(tx: Tx, limit: number) {

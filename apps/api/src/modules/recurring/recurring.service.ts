@@ -4,6 +4,7 @@ import { pageOf } from '../../common/pagination';
 import { Db, TenantTx } from '../../db/db';
 import type { BusinessAccess } from '../access/principal';
 import { InvoicesService } from '../invoices/invoices.service';
+import { LedgerService } from '../ledger/ledger.service';
 import type { RecurringInvoiceDto, RecurringInvoiceInputDto, RecurringInvoiceListQueryDto } from './dto/recurring.dto';
 import { RecurringRepository, TemplateRow, TemplateValues } from './recurring.repository';
 import { occurrenceDate } from './schedule';
@@ -20,6 +21,7 @@ export class RecurringService {
     private readonly db: Db,
     private readonly repo: RecurringRepository,
     private readonly invoices: InvoicesService,
+    private readonly ledger: LedgerService,
   ) {}
 
   create(a: BusinessAccess, dto: RecurringInvoiceInputDto): Promise<RecurringInvoiceDto> {
@@ -67,7 +69,7 @@ export class RecurringService {
     return this.db.tenant(a.businessId, async (t) => {
       const r = await this.repo.get(t, id, { lock: true });
       if (!r) throw notFound('Recurring invoice');
-      const today = await this.repo.today(t);
+      const today = await this.ledger.today(t);
       let n = r.nextIndex;
       while (occurrenceDate(r.startDate, r.frequency, n) < today) n++;
       await this.repo.setActive(t, id, true, { nextIndex: n, nextDate: occurrenceDate(r.startDate, r.frequency, n) });

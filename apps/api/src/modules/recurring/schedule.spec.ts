@@ -1,4 +1,5 @@
-import { addMonths, occurrenceDate } from './schedule';
+import { addMonths } from '../../common/dates';
+import { occurrenceDate } from './schedule';
 
 describe('recurring schedule', () => {
   it.each([

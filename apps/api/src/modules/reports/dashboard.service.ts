@@ -4,7 +4,8 @@ import { Db } from '../../db/db';
 import type { BusinessAccess } from '../access/principal';
 import { LedgerService } from '../ledger/ledger.service';
 import type { DashboardDto } from './dto/dashboard.dto';
-import { addDays, addMonths, startOfMonth } from './report-period';
+import { addDays } from '../../common/dates';
+import { monthStartAfter, startOfMonth } from './report-period';
 import { ReportsRepository } from './reports.repository';
 
 const MONTHS = 12;
@@ -24,7 +25,7 @@ export class DashboardService {
     return this.db.tenant(access.businessId, async (t) => {
       const base = await this.ledger.baseCurrency(t);
       const today = await this.ledger.today(t);
-      const firstMonth = addMonths(today, -(MONTHS - 1));
+      const firstMonth = monthStartAfter(today, -(MONTHS - 1));
       const cashPeriod = { from: addDays(today, -(CASH_DAYS - 1)), to: today };
       const m = (v: bigint | string) => moneyDto(v, base);
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../../common/errors';
-import { addMonths, endOfMonth, previousPeriod, resolvePeriod } from './report-period';
+import { monthStartAfter, endOfMonth, previousPeriod, resolvePeriod } from './report-period';
 
 describe('report periods', () => {
   it('defaults to this month so far, and refuses from after to', () => {
@@ -23,7 +23,7 @@ describe('report periods', () => {
   });
 
   it('steps months across years and leap days', () => {
-    expect(addMonths('2025-01-31', -11)).toBe('2024-02-01');
+    expect(monthStartAfter('2025-01-31', -11)).toBe('2024-02-01');
     expect(endOfMonth('2024-02-10')).toBe('2024-02-29');
   });
 });

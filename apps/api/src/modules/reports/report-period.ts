@@ -1,3 +1,4 @@
+import { addDays } from '../../common/dates';
 import { validationFailed } from '../../common/errors';
 
 /** An inclusive range of calendar days, YYYY-MM-DD. */
@@ -9,23 +10,18 @@ export interface Period {
 const parse = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const format = (d: Date) => d.toISOString().slice(0, 10);
 
-export function addDays(iso: string, days: number): string {
-  const d = parse(iso);
-  d.setUTCDate(d.getUTCDate() + days);
-  return format(d);
-}
 
 export const startOfMonth = (iso: string) => `${iso.slice(0, 7)}-01`;
 export const startOfYear = (iso: string) => `${iso.slice(0, 4)}-01-01`;
 
 /** The first day of the month `months` after the month of `iso` (negative goes back). */
-export function addMonths(iso: string, months: number): string {
+export function monthStartAfter(iso: string, months: number): string {
   const d = parse(startOfMonth(iso));
   d.setUTCMonth(d.getUTCMonth() + months);
   return format(d);
 }
 
-export const endOfMonth = (iso: string) => addDays(addMonths(iso, 1), -1);
+export const endOfMonth = (iso: string) => addDays(monthStartAfter(iso, 1), -1);
 
 const daysBetween = (from: string, to: string) => Math.round((parse(to).getTime() - parse(from).getTime()) / 86_400_000);
 
@@ -48,7 +44,7 @@ export function resolvePeriod(q: { from?: string; to?: string }, today: string):
 export function previousPeriod(p: Period): Period {
   if (p.from === startOfMonth(p.from) && p.to === endOfMonth(p.to)) {
     const months = (Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4))) * 12 + Number(p.to.slice(5, 7)) - Number(p.from.slice(5, 7)) + 1;
-    const from = addMonths(p.from, -months);
+    const from = monthStartAfter(p.from, -months);
     return { from, to: addDays(p.from, -1) };
   }
   const days = daysBetween(p.from, p.to) + 1;
