@@ -58,12 +58,14 @@ ensure_chromium() {
   fi
 }
 
-E2E_API_PORT=3100
-E2E_WEB_PORT=5174
+# Overridable so that two checkouts on one machine can run their suites side by side.
+E2E_API_PORT=${E2E_API_PORT:-3100}
+E2E_WEB_PORT=${E2E_WEB_PORT:-5174}
+E2E_DB=${E2E_DB:-keeper_e2e}
 e2e_env() {
-  export DATABASE_URL=postgres://keeper_app@127.0.0.1:5432/keeper_e2e
-  export MIGRATION_DATABASE_URL=postgres://keeper_owner@127.0.0.1:5432/keeper_e2e
-  export QUEUE_PREFIX=keeper-e2e PORT=$E2E_API_PORT WEB_ORIGIN=http://127.0.0.1:$E2E_WEB_PORT
+  export DATABASE_URL=postgres://keeper_app@127.0.0.1:5432/$E2E_DB
+  export MIGRATION_DATABASE_URL=postgres://keeper_owner@127.0.0.1:5432/$E2E_DB
+  export QUEUE_PREFIX=$E2E_DB PORT=$E2E_API_PORT WEB_ORIGIN=http://127.0.0.1:$E2E_WEB_PORT
   export MAIL_DIR=$STATE/e2e-mail LOG_LEVEL=warn
 }
 
