@@ -56,6 +56,9 @@ export class Session {
   post(path: string, body?: object, key?: string) {
     return this.withHeaders(this.agent.post(path), key).send(body ?? {});
   }
+  put(path: string, body?: object, key?: string) {
+    return this.withHeaders(this.agent.put(path), key).send(body ?? {});
+  }
   patch(path: string, body?: object, key?: string) {
     return this.withHeaders(this.agent.patch(path), key).send(body ?? {});
   }

@@ -1285,6 +1285,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/businesses/{businessId}/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warehouses and shops, the default first */
+        get: operations["listLocations"];
+        put?: never;
+        /** Add a warehouse or shop */
+        post: operations["createLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/locations/{locationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One location with the value of its stock */
+        get: operations["getLocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename or re-code a location */
+        patch: operations["updateLocation"];
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/locations/{locationId}/make-default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make this the location documents use unless they say otherwise */
+        post: operations["makeDefaultLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/locations/{locationId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive an empty location (its history stays) */
+        post: operations["archiveLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/locations/{locationId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived location back */
+        post: operations["restoreLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/inventory-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valuation method and whether stock may go negative */
+        get: operations["getInventorySettings"];
+        /** Change the valuation method (before stock moves) or negative-stock policy */
+        put: operations["updateInventorySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock/levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** On hand, reserved, available and value per product and location */
+        get: operations["listStockLevels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receipts, shipments, transfers, adjustments and counts, newest first */
+        get: operations["listStockOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock/operations/{operationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stock operation with its movements */
+        get: operations["getStockOperation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add or remove stock with a reason (posts to inventory adjustments) */
+        post: operations["createStockAdjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move stock between locations (at cost) */
+        post: operations["createStockTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock/valuation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock value per product as of a day, next to the inventory account */
+        get: operations["getStockValuation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock/valuation.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stock valuation as CSV */
+        get: operations["exportStockValuation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock/movements.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock movements as CSV (date range, location, product) */
+        get: operations["exportStockMovements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/products/{productId}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product's stock at every location */
+        get: operations["getProductStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/products/{productId}/stock-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every movement of a product with the running quantity and value */
+        get: operations["getStockCard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1341,7 +1616,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "IDEMPOTENCY_IN_PROGRESS" | "INVITATION_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "UNBALANCED_ENTRY" | "ACCOUNT_INACTIVE" | "SYSTEM_ACCOUNT" | "ACCOUNT_CODE_TAKEN" | "ACCOUNT_HAS_BALANCE" | "ALREADY_REVERSED" | "ENTRY_NOT_REVERSIBLE" | "CONTACT_IN_USE" | "PRODUCT_IN_USE" | "SKU_TAKEN" | "TAX_RATE_NAME_TAKEN" | "PDF_NOT_READY" | "INTERNAL" | "UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "IDEMPOTENCY_IN_PROGRESS" | "INVITATION_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "UNBALANCED_ENTRY" | "ACCOUNT_INACTIVE" | "SYSTEM_ACCOUNT" | "ACCOUNT_CODE_TAKEN" | "ACCOUNT_HAS_BALANCE" | "ALREADY_REVERSED" | "ENTRY_NOT_REVERSIBLE" | "CONTACT_IN_USE" | "PRODUCT_IN_USE" | "SKU_TAKEN" | "TAX_RATE_NAME_TAKEN" | "INSUFFICIENT_STOCK" | "LOCATION_CODE_TAKEN" | "LOCATION_IN_USE" | "VALUATION_LOCKED" | "PDF_NOT_READY" | "INTERNAL" | "UNAVAILABLE";
             /** @example password: must be at least 12 characters */
             message: string;
             /** @example c0a8e2c4-5d1b-4c4e-9e53-1d7f0a2b3c4d */
@@ -1565,7 +1840,7 @@ export interface components {
              * @description Stable key of an account Keeper posts to itself; null for accounts you added. System accounts cannot be changed.
              * @enum {string|null}
              */
-            systemKey: "cash" | "bank" | "accounts_receivable" | "inventory" | "prepaid_expenses" | "equipment" | "accounts_payable" | "tax_payable" | "customer_credit" | "accrued_liabilities" | "loans_payable" | "owner_equity" | "owner_drawings" | "retained_earnings" | "sales" | "sales_discounts" | "cost_of_goods_sold" | "rent" | "salaries" | "utilities" | "marketing" | "bank_fees" | "office_supplies" | "travel" | "other_expenses" | "interest_income" | "interest_expense" | "fx_gain_loss" | null;
+            systemKey: "cash" | "bank" | "accounts_receivable" | "inventory" | "prepaid_expenses" | "equipment" | "accounts_payable" | "goods_received_not_invoiced" | "tax_payable" | "customer_credit" | "accrued_liabilities" | "loans_payable" | "owner_equity" | "opening_balance_equity" | "owner_drawings" | "retained_earnings" | "sales" | "sales_discounts" | "cost_of_goods_sold" | "inventory_adjustments" | "purchase_price_variance" | "rent" | "salaries" | "utilities" | "marketing" | "bank_fees" | "office_supplies" | "travel" | "other_expenses" | "interest_income" | "interest_expense" | "fx_gain_loss" | null;
             /** @description Whether Keeper itself posts to this account (it then cannot be renamed or deactivated) */
             isSystem: boolean;
             isActive: boolean;
@@ -1640,7 +1915,7 @@ export interface components {
              * @description Stable key of an account Keeper posts to itself; null for accounts you added. System accounts cannot be changed.
              * @enum {string|null}
              */
-            systemKey: "cash" | "bank" | "accounts_receivable" | "inventory" | "prepaid_expenses" | "equipment" | "accounts_payable" | "tax_payable" | "customer_credit" | "accrued_liabilities" | "loans_payable" | "owner_equity" | "owner_drawings" | "retained_earnings" | "sales" | "sales_discounts" | "cost_of_goods_sold" | "rent" | "salaries" | "utilities" | "marketing" | "bank_fees" | "office_supplies" | "travel" | "other_expenses" | "interest_income" | "interest_expense" | "fx_gain_loss" | null;
+            systemKey: "cash" | "bank" | "accounts_receivable" | "inventory" | "prepaid_expenses" | "equipment" | "accounts_payable" | "goods_received_not_invoiced" | "tax_payable" | "customer_credit" | "accrued_liabilities" | "loans_payable" | "owner_equity" | "opening_balance_equity" | "owner_drawings" | "retained_earnings" | "sales" | "sales_discounts" | "cost_of_goods_sold" | "inventory_adjustments" | "purchase_price_variance" | "rent" | "salaries" | "utilities" | "marketing" | "bank_fees" | "office_supplies" | "travel" | "other_expenses" | "interest_income" | "interest_expense" | "fx_gain_loss" | null;
             /** @description Whether Keeper itself posts to this account (it then cannot be renamed or deactivated) */
             isSystem: boolean;
             isActive: boolean;
@@ -3187,6 +3462,269 @@ export interface components {
         };
         ReminderHistoryDto: {
             items: components["schemas"]["ReminderSentDto"][];
+        };
+        LocationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example MAIN */
+            code: string;
+            /** @example Main warehouse */
+            name: string;
+            /** @enum {string} */
+            kind: "warehouse" | "shop";
+            address: components["schemas"]["AddressDto"] | null;
+            isDefault: boolean;
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** @description Products with stock on hand here */
+            productCount: number;
+            /** @description Value of the stock here, in the base currency */
+            value: components["schemas"]["MoneyDto"];
+        };
+        LocationListDto: {
+            items: components["schemas"]["LocationDto"][];
+        };
+        LocationInputDto: {
+            /**
+             * @description Short code, unique in the business
+             * @example SH1
+             */
+            code: string;
+            /** @example Jing’an shop */
+            name: string;
+            /**
+             * @default warehouse
+             * @enum {string}
+             */
+            kind: "warehouse" | "shop";
+            /**
+             * @example {
+             *       "line1": "18 Fuxing Road",
+             *       "city": "Shanghai",
+             *       "country": "CN"
+             *     }
+             */
+            address?: components["schemas"]["AddressDto"] | null;
+        };
+        InventorySettingsDto: {
+            /**
+             * @description Moving-average cost (default) or first in, first out
+             * @enum {string}
+             */
+            valuationMethod: "moving_average" | "fifo";
+            /** @description Whether stock may go below zero (shipping before the goods are booked in) */
+            allowNegativeStock: boolean;
+            /** @description The valuation method can no longer change: stock has moved */
+            valuationMethodLocked: boolean;
+        };
+        UpdateInventorySettingsDto: {
+            /** @enum {string} */
+            valuationMethod?: "moving_average" | "fifo";
+            allowNegativeStock?: boolean;
+        };
+        ProductRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sku: string;
+            /** @example pcs */
+            unit: string;
+        };
+        LocationRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            code: string;
+        };
+        StockLevelDto: {
+            product: components["schemas"]["ProductRefDto"];
+            location: components["schemas"]["LocationRefDto"];
+            /** @example 12.5 */
+            onHand: string;
+            /**
+             * @description Held for confirmed sales orders
+             * @example 2
+             */
+            reserved: string;
+            /**
+             * @description On hand minus reserved
+             * @example 10.5
+             */
+            available: string;
+            /** @description Value at cost, base currency */
+            value: components["schemas"]["MoneyDto"];
+            /** @description Value of one unit (rounded); null when nothing is on hand */
+            unitCost: components["schemas"]["MoneyDto"] | null;
+        };
+        StockLevelPageDto: {
+            items: components["schemas"]["StockLevelDto"][];
+            nextCursor: string | null;
+        };
+        OperationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "receipt" | "shipment" | "transfer" | "adjustment" | "count";
+            date: string;
+            description: string;
+            reason: string | null;
+            location: components["schemas"]["LocationRefDto"];
+            toLocation: components["schemas"]["LocationRefDto"] | null;
+            sourceType: string;
+            /** Format: uuid */
+            sourceId: string | null;
+            /** Format: uuid */
+            journalEntryId: string | null;
+            /** @description Sum of the movements' values (0 for a transfer) */
+            value: components["schemas"]["MoneyDto"];
+            lineCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        OperationPageDto: {
+            items: components["schemas"]["OperationDto"][];
+            nextCursor: string | null;
+        };
+        OperationMovementDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "receipt" | "shipment" | "transfer_out" | "transfer_in" | "adjustment" | "count";
+            product: components["schemas"]["ProductRefDto"];
+            location: components["schemas"]["LocationRefDto"];
+            quantity: string;
+            value: components["schemas"]["MoneyDto"];
+        };
+        OperationDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "receipt" | "shipment" | "transfer" | "adjustment" | "count";
+            date: string;
+            description: string;
+            reason: string | null;
+            location: components["schemas"]["LocationRefDto"];
+            toLocation: components["schemas"]["LocationRefDto"] | null;
+            sourceType: string;
+            /** Format: uuid */
+            sourceId: string | null;
+            /** Format: uuid */
+            journalEntryId: string | null;
+            /** @description Sum of the movements' values (0 for a transfer) */
+            value: components["schemas"]["MoneyDto"];
+            lineCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            movements: components["schemas"]["OperationMovementDto"][];
+        };
+        AdjustmentLineDto: {
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description Signed change: "5" adds five, "-2" removes two
+             * @example -2
+             */
+            quantityChange: string;
+            /**
+             * @description Cost of one unit added, in the base currency; omitted: the current average cost
+             * @example 4.20
+             */
+            unitCost?: string;
+        };
+        CreateAdjustmentDto: {
+            /** Format: uuid */
+            locationId: string;
+            /**
+             * @description Defaults to today in the business's time zone
+             * @example 2026-11-23
+             */
+            date?: string;
+            /** @enum {string} */
+            reason: "damaged" | "lost" | "found" | "expired" | "correction" | "sample" | "opening" | "other";
+            /** @example Two jars broken in transit */
+            note?: string;
+            lines: components["schemas"]["AdjustmentLineDto"][];
+        };
+        TransferLineDto: {
+            /** Format: uuid */
+            productId: string;
+            /** @example 12 */
+            quantity: string;
+        };
+        CreateTransferDto: {
+            /** Format: uuid */
+            fromLocationId: string;
+            /** Format: uuid */
+            toLocationId: string;
+            /** @example 2026-11-23 */
+            date?: string;
+            /** @example Weekly restock of the shop */
+            note?: string;
+            lines: components["schemas"]["TransferLineDto"][];
+        };
+        ValuationRowDto: {
+            product: components["schemas"]["ProductRefDto"];
+            quantity: string;
+            value: components["schemas"]["MoneyDto"];
+            unitCost: components["schemas"]["MoneyDto"] | null;
+        };
+        ValuationDto: {
+            asOf: string;
+            /** @enum {string} */
+            method: "moving_average" | "fifo";
+            location: components["schemas"]["LocationRefDto"] | null;
+            rows: components["schemas"]["ValuationRowDto"][];
+            total: components["schemas"]["MoneyDto"];
+            /** @description The inventory account in the ledger as of the same day (all locations) */
+            ledgerBalance: components["schemas"]["MoneyDto"];
+        };
+        ProductStockDto: {
+            product: components["schemas"]["ProductRefDto"];
+            trackStock: boolean;
+            /** @description One row per location that ever held the product */
+            locations: components["schemas"]["StockLevelDto"][];
+            onHand: string;
+            reserved: string;
+            available: string;
+            value: components["schemas"]["MoneyDto"];
+        };
+        StockCardEntryDto: {
+            /** Format: uuid */
+            movementId: string;
+            /** Format: uuid */
+            operationId: string;
+            /** @example 2026-11-23 */
+            date: string;
+            /** @enum {string} */
+            kind: "receipt" | "shipment" | "transfer_out" | "transfer_in" | "adjustment" | "count";
+            location: components["schemas"]["LocationRefDto"];
+            /** @example Shipment SO-00012 to Lotus Tea House */
+            description: string;
+            reason: string | null;
+            /** @example sales_shipment */
+            sourceType: string;
+            /** Format: uuid */
+            sourceId: string | null;
+            /**
+             * @description Signed: in positive, out negative
+             * @example -2
+             */
+            quantity: string;
+            /** @description Signed value of the movement at cost */
+            value: components["schemas"]["MoneyDto"];
+            /**
+             * @description Running quantity after this movement
+             * @example 10
+             */
+            balanceQuantity: string;
+            /** @description Running value after this movement */
+            balanceValue: components["schemas"]["MoneyDto"];
+        };
+        StockCardPageDto: {
+            product: components["schemas"]["ProductRefDto"];
+            /** @description Newest first */
+            items: components["schemas"]["StockCardEntryDto"][];
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -9344,6 +9882,1288 @@ export interface operations {
                 };
             };
             /** @description Your role lacks "invoices.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listLocations: {
+        parameters: {
+            query?: {
+                /** @description Include archived locations */
+                includeArchived?: "true" | "false";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationListDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createLocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description LOCATION_CODE_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getLocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                locationId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    updateLocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                locationId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description LOCATION_CODE_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    makeDefaultLocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                locationId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    archiveLocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                locationId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description LOCATION_IN_USE: stock on hand or the default */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    restoreLocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                locationId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getInventorySettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventorySettingsDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    updateInventorySettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInventorySettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventorySettingsDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VALUATION_LOCKED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listStockLevels: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description One location; omitted: every location */
+                locationId?: string;
+                /** @description Search SKU or name */
+                q?: string;
+                /** @description in_stock: anything on hand or held */
+                filter?: "in_stock" | "all" | "negative";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockLevelPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listStockOperations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                kind?: "receipt" | "shipment" | "transfer" | "adjustment" | "count";
+                /** @description Operations from or into this location */
+                locationId?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getStockOperation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                operationId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDetailDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createStockAdjustment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAdjustmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDetailDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INSUFFICIENT_STOCK */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createStockTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTransferDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDetailDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INSUFFICIENT_STOCK */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getStockValuation: {
+        parameters: {
+            query?: {
+                /** @description Stock as of the end of this day; omitted: today */
+                asOf?: string;
+                locationId?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValuationDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportStockValuation: {
+        parameters: {
+            query?: {
+                /** @description Stock as of the end of this day; omitted: today */
+                asOf?: string;
+                locationId?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportStockMovements: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                locationId?: string;
+                productId?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getProductStock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                productId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductStockDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getStockCard: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description One location; omitted: all locations (running totals over all) */
+                locationId?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                productId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCardPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -16,6 +16,7 @@ import { ReportsModule } from '../modules/reports/reports.module';
 import { InvoiceDocumentsModule } from '../modules/invoice-documents/invoice-documents.module';
 import { RecurringModule } from '../modules/recurring/recurring.module';
 import { RemindersModule } from '../modules/reminders/reminders.module';
+import { InventoryModule } from '../modules/inventory/inventory.module';
 import { CoreModule } from './core.module';
 
 /** The HTTP API. */
@@ -24,7 +25,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule],
+      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -39,6 +39,11 @@ export const ERROR_STATUS = {
   PRODUCT_IN_USE: HttpStatus.CONFLICT,
   SKU_TAKEN: HttpStatus.CONFLICT,
   TAX_RATE_NAME_TAKEN: HttpStatus.CONFLICT,
+  // inventory
+  INSUFFICIENT_STOCK: HttpStatus.CONFLICT,
+  LOCATION_CODE_TAKEN: HttpStatus.CONFLICT,
+  LOCATION_IN_USE: HttpStatus.CONFLICT,
+  VALUATION_LOCKED: HttpStatus.CONFLICT,
   // invoice documents: the PDF is rendered in the background; retry shortly
   PDF_NOT_READY: HttpStatus.ACCEPTED,
   INTERNAL: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   'payments.write',
   'payments.refund',
   'reminders.manage',
+  'inventory.read',
+  'inventory.write',
+  'inventory.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +61,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payments.read',
     'payments.write',
     'payments.refund',
+    'inventory.read',
+    'inventory.write',
   ],
   // Daily sales work: customers, products and invoices yes; voiding, tax settings and the ledger no.
   staff: [
@@ -73,6 +78,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dashboard.read',
     'payments.read',
     'payments.write',
+    'inventory.read',
+    'inventory.write',
   ],
 };
 

@@ -26,7 +26,12 @@ export type AuditAction =
   | 'invoice.voided'
   | 'invoice.sent'
   | 'payment.refunded'
-  | 'credit_note.issued';
+  | 'credit_note.issued'
+  | 'inventory.settings_updated'
+  | 'location.created'
+  | 'location.archived'
+  | 'location.restored'
+  | 'stock.adjusted';
 
 export type SecurityEventKind = 'sign_up' | 'sign_in' | 'sign_in_failed' | 'sign_in_throttled' | 'sign_out';
 

@@ -9,6 +9,7 @@ import type { BusinessAccess, Principal } from '../access/principal';
 import type { BusinessDto, CreateBusinessDto, UpdateBusinessDto } from './dto/business.dto';
 import { MembershipsRepository } from './memberships.repository';
 import { LedgerService } from '../ledger/ledger.service';
+import { StockService } from '../inventory/stock.service';
 
 const BUSINESS_COLUMNS = `id, name, base_currency AS "baseCurrency", country, timezone,
   prices_include_tax AS "pricesIncludeTax", tax_rounding AS "taxRounding", created_at AS "createdAt"`;
@@ -20,6 +21,7 @@ export class BusinessesService {
     private readonly memberships: MembershipsRepository,
     private readonly audit: AuditService,
     private readonly ledger: LedgerService,
+    private readonly stock: StockService,
   ) {}
 
   /** The creator becomes the first owner. */
@@ -35,6 +37,7 @@ export class BusinessesService {
         );
         await this.memberships.insert(t, principal.userId, 'owner');
         await this.ledger.ensureDefaultChart(t);
+        await this.stock.ensureDefaults(t);
         await this.audit.record(t, {
           action: 'business.created',
           actorUserId: principal.userId,

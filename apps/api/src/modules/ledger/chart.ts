@@ -25,16 +25,20 @@ export const SYSTEM_ACCOUNT_KEYS = [
   'prepaid_expenses',
   'equipment',
   'accounts_payable',
+  'goods_received_not_invoiced',
   'tax_payable',
   'customer_credit',
   'accrued_liabilities',
   'loans_payable',
   'owner_equity',
+  'opening_balance_equity',
   'owner_drawings',
   'retained_earnings',
   'sales',
   'sales_discounts',
   'cost_of_goods_sold',
+  'inventory_adjustments',
+  'purchase_price_variance',
   'rent',
   'salaries',
   'utilities',
@@ -59,6 +63,7 @@ export const CONTROL_ACCOUNT_KEYS: readonly SystemAccountKey[] = [
   'accounts_payable',
   'customer_credit',
   'inventory',
+  'goods_received_not_invoiced',
 ];
 
 export type Side = 'debit' | 'credit';
