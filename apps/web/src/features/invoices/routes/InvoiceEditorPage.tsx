@@ -11,7 +11,6 @@ import { FormError } from '../../../components/FormError';
 import { Icon } from '../../../components/Icon';
 import { PageSpinner } from '../../../components/Spinner';
 import { useFormErrors } from '../../../lib/error-message';
-import { moneyInputValue } from '../../../lib/money';
 import { roleAllows } from '../../../lib/permissions';
 import type { Role } from '../../../lib/roles';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -25,7 +24,17 @@ import { useInvoice, type Invoice } from '../api/get-invoice';
 import { useIssueInvoice } from '../api/issue-invoice';
 import { useUpdateInvoice } from '../api/update-invoice';
 import { CustomerPicker } from '../components/CustomerPicker';
-import { addDays, blankLine, isBlankLine, liveTotals, newLineKey, todayIso, type EditorLine } from '../components/editor-lines';
+import {
+  addDays,
+  blankLine,
+  editorLinesFrom,
+  isBlankLine,
+  linesToSend,
+  liveTotals,
+  todayIso,
+  useLinesFormErrors,
+  type EditorLine,
+} from '../components/editor-lines';
 import { InvoiceLinesEditor } from '../components/InvoiceLinesEditor';
 import { InvoiceTotals } from '../components/InvoiceTotals';
 
@@ -81,20 +90,7 @@ function EditorFrame(props: Props & { invoice?: Invoice; initialContact?: Initia
   );
 }
 
-const LINE_FIELDS = ['productId', 'description', 'quantity', 'unitPrice', 'discountPercent', 'taxRateId'] as const;
 const HEAD_FIELDS = ['contactId', 'currency', 'issueDate', 'dueDate', 'notes', 'terms', 'lines'];
-
-function linesFromInvoice(invoice: Invoice): EditorLine[] {
-  return invoice.lines.map((l) => ({
-    key: newLineKey(),
-    productId: l.productId,
-    description: l.description,
-    quantity: l.quantity,
-    unitPrice: moneyInputValue(l.unitPrice),
-    discountPercent: l.discountPercent === '0' ? '' : l.discountPercent,
-    taxRateId: l.taxRateId ?? '',
-  }));
-}
 
 type Verification = { matches: boolean; server: bigint; browser: bigint } | null;
 
@@ -139,7 +135,7 @@ function InvoiceEditor({
     terms: invoice?.terms ?? '',
   });
   const [terms, setTermsDays] = useState<number>(initialContact?.terms ?? 0);
-  const [lines, setLines] = useState<EditorLine[]>(() => (invoice?.lines.length ? linesFromInvoice(invoice) : [blankLine(defaultTaxRateId)]));
+  const [lines, setLines] = useState<EditorLine[]>(() => (invoice?.lines.length ? editorLinesFrom(invoice.lines) : [blankLine(defaultTaxRateId)]));
   const [sentKeys, setSentKeys] = useState<string[]>([]);
   const [verification, setVerification] = useState<Verification>(() => (invoice && verificationOnSave.get(invoice.id)) || null);
   const [confirm, setConfirm] = useState<'issue' | 'delete' | null>(null);
@@ -148,11 +144,8 @@ function InvoiceEditor({
   const canIssue = roleAllows(role, 'invoices.issue');
   const saving = create.isPending || update.isPending;
   const saveError = create.error ?? update.error;
-  const errors = useFormErrors(saveError, [...HEAD_FIELDS, ...sentKeys.flatMap((_, i) => LINE_FIELDS.map((f) => `lines.${i}.${f}`))]);
-  const lineError = (key: string, field: string) => {
-    const index = sentKeys.indexOf(key);
-    return index < 0 ? undefined : errors.field(`lines.${index}.${field}`);
-  };
+  const errors = useLinesFormErrors(saveError, HEAD_FIELDS, sentKeys);
+  const lineError = errors.lineError;
 
   const ratePercent = (id: string) => taxRates.find((r) => r.id === id)?.rate;
   const live = useMemo(
@@ -167,9 +160,9 @@ function InvoiceEditor({
 
   const body = (): { body: InvoiceDraftInput; keys: string[] } | null => {
     if (!contact) return null;
-    const sent = lines.filter((l) => !isBlankLine(l));
+    const sent = linesToSend(lines);
     return {
-      keys: sent.map((l) => l.key),
+      keys: sent.keys,
       body: {
         contactId: contact.id,
         currency: head.currency,
@@ -177,15 +170,7 @@ function InvoiceEditor({
         dueDate: head.dueDate,
         notes: head.notes,
         terms: head.terms,
-        lines: sent.map((l) => ({
-          ...(l.productId ? { productId: l.productId } : {}),
-          description: l.description.trim(),
-          quantity: l.quantity.trim(),
-          // An empty price is sent as absent, so the API names the field rather than invoicing at 0.
-          ...(l.unitPrice.trim() ? { unitPrice: l.unitPrice.trim() } : {}),
-          discountPercent: l.discountPercent.trim() || '0',
-          taxRateId: l.taxRateId || null,
-        })),
+        lines: sent.lines,
       },
     };
   };
