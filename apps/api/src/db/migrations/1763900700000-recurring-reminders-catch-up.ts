@@ -1,9 +1,26 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Templates with a due occurrence; `counted` is the column compared with max_count. */
+const dueOccurrences = (counted: 'generated_count' | 'next_index') => `
+      CREATE FUNCTION due_recurring_occurrences(p_limit int)
+        RETURNS TABLE (business_id uuid, template_id uuid, occurrence_date date)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+        AS $$
+          SELECT t.business_id, t.id, t.next_date
+            FROM recurring_invoice_templates t JOIN businesses b ON b.id = t.business_id
+           WHERE t.active
+             AND t.next_date <= (now() AT TIME ZONE b.timezone)::date
+             AND (t.end_date IS NULL OR t.next_date <= t.end_date)
+             AND (t.max_count IS NULL OR t.${counted} < t.max_count)
+           ORDER BY t.next_date
+           LIMIT p_limit
+        $$;`;
+
 /**
- * Recurring templates gain "days until due" and "email it when issued"; payment reminders catch
- * up on a day no scan ran (the most recent missed reminder within a grace window, never a flood of
- * older ones); the business-wide reminder history gets its list index.
+ * Recurring templates gain "days until due", "email it when issued" and a count of the invoices
+ * they made (what "stop after N invoices" compares); payment reminders catch up on a day no scan
+ * ran (the most recent missed reminder within a grace window, never a flood of older ones); the
+ * business-wide reminder history and a template's invoices get their list indexes.
  */
 export class RecurringRemindersCatchUp1763900700000 implements MigrationInterface {
   name = 'RecurringRemindersCatchUp1763900700000';
@@ -25,19 +42,7 @@ export class RecurringRemindersCatchUp1763900700000 implements MigrationInterfac
       -- Templates with a due occurrence, across businesses, each judged by its business's own
       -- calendar date. Ids and the next date only; the generate job reloads and locks the template
       -- under RLS and catches up the occurrences due after it.
-      CREATE FUNCTION due_recurring_occurrences(p_limit int)
-        RETURNS TABLE (business_id uuid, template_id uuid, occurrence_date date)
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-        AS $$
-          SELECT t.business_id, t.id, t.next_date
-            FROM recurring_invoice_templates t JOIN businesses b ON b.id = t.business_id
-           WHERE t.active
-             AND t.next_date <= (now() AT TIME ZONE b.timezone)::date
-             AND (t.end_date IS NULL OR t.next_date <= t.end_date)
-             AND (t.max_count IS NULL OR t.generated_count < t.max_count)
-           ORDER BY t.next_date
-           LIMIT p_limit
-        $$;
+      ${dueOccurrences('generated_count')}
       REVOKE EXECUTE ON FUNCTION due_recurring_occurrences(int) FROM PUBLIC;
       GRANT EXECUTE ON FUNCTION due_recurring_occurrences(int) TO keeper_app;
 
@@ -104,19 +109,7 @@ export class RecurringRemindersCatchUp1763900700000 implements MigrationInterfac
         $$;
       GRANT EXECUTE ON FUNCTION due_payment_reminders(int) TO keeper_app;
       DROP FUNCTION IF EXISTS due_recurring_occurrences(int);
-      CREATE FUNCTION due_recurring_occurrences(p_limit int)
-        RETURNS TABLE (business_id uuid, template_id uuid, occurrence_date date)
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-        AS $$
-          SELECT t.business_id, t.id, t.next_date
-            FROM recurring_invoice_templates t JOIN businesses b ON b.id = t.business_id
-           WHERE t.active
-             AND t.next_date <= (now() AT TIME ZONE b.timezone)::date
-             AND (t.end_date IS NULL OR t.next_date <= t.end_date)
-             AND (t.max_count IS NULL OR t.next_index < t.max_count)
-           ORDER BY t.next_date
-           LIMIT p_limit
-        $$;
+      ${dueOccurrences('next_index')}
       GRANT EXECUTE ON FUNCTION due_recurring_occurrences(int) TO keeper_app;
       DROP INDEX IF EXISTS recurring_invoice_runs_template, reminders_sent_list;
       ALTER TABLE recurring_invoice_templates

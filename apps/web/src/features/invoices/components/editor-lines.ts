@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { computeTotals, type DocumentTotals, type TaxRounding } from '@keeper/invoicing';
 import { isCurrency, parseDecimal } from '@keeper/money';
 import { moneyInputValue, parseAmountMinor, type MoneyJson } from '../../../lib/money';
@@ -131,6 +132,21 @@ export function liveTotals(input: {
   } catch {
     return { totals: null, included, unreadable };
   }
+}
+
+/** `liveTotals` for an editor, recomputed when the lines, currency, tax rules or rates change. */
+export function useLiveTotals(input: {
+  currency: string;
+  pricesIncludeTax: boolean;
+  taxRounding: TaxRounding;
+  lines: readonly EditorLine[];
+  taxRates: readonly { id: string; rate: string }[];
+}): LiveTotals {
+  const { currency, pricesIncludeTax, taxRounding, lines, taxRates } = input;
+  return useMemo(
+    () => liveTotals({ currency, pricesIncludeTax, taxRounding, lines, ratePercent: (id) => taxRates.find((r) => r.id === id)?.rate }),
+    [currency, pricesIncludeTax, taxRounding, lines, taxRates],
+  );
 }
 
 /** Adds days to an ISO date (YYYY-MM-DD) on the calendar, without time zones. */

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
@@ -6,7 +6,7 @@ import { Card } from '../../../components/Card';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
-import { SelectField, TextAreaField, TextField } from '../../../components/Field';
+import { SelectField, TextField } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { Icon } from '../../../components/Icon';
 import { PageSpinner } from '../../../components/Spinner';
@@ -14,10 +14,8 @@ import { useFormErrors } from '../../../lib/error-message';
 import { roleAllows } from '../../../lib/permissions';
 import type { Role } from '../../../lib/roles';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { currencyOptions } from '../../businesses/business-options';
-import { useBusiness } from '../../businesses/api/get-business';
 import { useContact } from '../../contacts/api/get-contact';
-import { useTaxRates, type TaxRate } from '../../taxes/api/get-tax-rates';
+import type { TaxRate } from '../../taxes/api/get-tax-rates';
 import { useCreateInvoice, type InvoiceDraftInput } from '../api/create-invoice';
 import { useDeleteInvoice } from '../api/delete-invoice';
 import { useInvoice, type Invoice } from '../api/get-invoice';
@@ -30,13 +28,14 @@ import {
   editorLinesFrom,
   isBlankLine,
   linesToSend,
-  liveTotals,
   todayIso,
   useLinesFormErrors,
+  useLiveTotals,
   type EditorLine,
 } from '../components/editor-lines';
-import { InvoiceLinesEditor } from '../components/InvoiceLinesEditor';
-import { InvoiceTotals } from '../components/InvoiceTotals';
+import { InvoiceLinesCard } from '../components/InvoiceLinesCard';
+import { useCurrencyChoices } from '../components/use-currency-choices';
+import { WithTaxSettings } from '../components/WithTaxSettings';
 
 type Props = { businessId: string; role: Role; baseCurrency: string };
 
@@ -73,20 +72,19 @@ export function EditInvoicePage({ invoiceId, ...props }: Props & { invoiceId: st
 type InitialContact = { id: string; name: string; currency: string; terms: number };
 
 function EditorFrame(props: Props & { invoice?: Invoice; initialContact?: InitialContact }) {
-  const business = useBusiness(props.businessId);
-  const taxRates = useTaxRates(props.businessId, 'any');
-  if (business.isPending || taxRates.isPending) return <PageSpinner />;
-  if (business.isError) return <ErrorState error={business.error} onRetry={() => void business.refetch()} />;
-  if (taxRates.isError) return <ErrorState error={taxRates.error} onRetry={() => void taxRates.refetch()} />;
   return (
-    <InvoiceEditor
-      key={props.invoice?.id ?? 'new'}
-      {...props}
-      taxRates={taxRates.data.items}
-      // A draft keeps the rules it was created with; a new one takes the business's current rules.
-      pricesIncludeTax={props.invoice?.pricesIncludeTax ?? business.data.pricesIncludeTax}
-      taxRounding={props.invoice?.taxRounding ?? business.data.taxRounding}
-    />
+    <WithTaxSettings businessId={props.businessId}>
+      {(settings) => (
+        <InvoiceEditor
+          key={props.invoice?.id ?? 'new'}
+          {...props}
+          taxRates={settings.taxRates}
+          // A draft keeps the rules it was created with; a new one takes the business's current rules.
+          pricesIncludeTax={props.invoice?.pricesIncludeTax ?? settings.pricesIncludeTax}
+          taxRounding={props.invoice?.taxRounding ?? settings.taxRounding}
+        />
+      )}
+    </WithTaxSettings>
   );
 }
 
@@ -114,7 +112,7 @@ function InvoiceEditor({
   pricesIncludeTax: boolean;
   taxRounding: 'line' | 'document';
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   useDocumentTitle(invoice ? t('invoices.editTitle') : t('invoices.new'));
   const defaultTaxRateId = taxRates.find((r) => r.isDefault && r.active)?.id ?? '';
@@ -147,16 +145,8 @@ function InvoiceEditor({
   const errors = useLinesFormErrors(saveError, HEAD_FIELDS, sentKeys);
   const lineError = errors.lineError;
 
-  const ratePercent = (id: string) => taxRates.find((r) => r.id === id)?.rate;
-  const live = useMemo(
-    () => liveTotals({ currency: head.currency, pricesIncludeTax, taxRounding, lines, ratePercent }),
-    // ratePercent reads taxRates, which is listed.
-    [head.currency, pricesIncludeTax, taxRounding, lines, taxRates],
-  );
-  const currencies = useMemo(() => {
-    const options = currencyOptions(i18n.language);
-    return options.some((o) => o.value === head.currency) ? options : [{ value: head.currency, label: head.currency }, ...options];
-  }, [i18n.language, head.currency]);
+  const live = useLiveTotals({ currency: head.currency, pricesIncludeTax, taxRounding, lines, taxRates });
+  const currencies = useCurrencyChoices(head.currency);
 
   const body = (): { body: InvoiceDraftInput; keys: string[] } | null => {
     if (!contact) return null;
@@ -235,7 +225,6 @@ function InvoiceEditor({
   };
 
   const issueFields = useFormErrors(issue.error, ['exchangeRate']);
-  const totals = live.totals;
 
   return (
     <form className="subpage invoice-editor" onSubmit={(e) => void submit(e)} noValidate data-testid="invoice-editor">
@@ -296,54 +285,35 @@ function InvoiceEditor({
           </div>
         </div>
       </Card>
-      <Card title={t('invoices.lines.title')} description={pricesIncludeTax ? t('invoices.pricesInclusive') : t('invoices.pricesExclusive')}>
-        <InvoiceLinesEditor
-          businessId={businessId}
-          currency={head.currency}
-          pricesIncludeTax={pricesIncludeTax}
-          lines={lines}
-          onChange={(next) => {
+      <InvoiceLinesCard
+        title={t('invoices.lines.title')}
+        description={pricesIncludeTax ? t('invoices.pricesInclusive') : t('invoices.pricesExclusive')}
+        editor={{
+          businessId,
+          currency: head.currency,
+          pricesIncludeTax,
+          lines,
+          onChange: (next) => {
             setLines(next);
             setVerification(null);
-          }}
-          taxRates={taxRates}
-          defaultTaxRateId={defaultTaxRateId}
-          live={live}
-          lineError={lineError}
-        />
-        {errors.field('lines') && <p className="field-error" data-testid="field-error-lines">{errors.field('lines')}</p>}
-        <div className="editor-bottom">
-          <div className="form editor-notes">
-            <TextAreaField label={t('invoices.fields.notes')} name="notes" value={head.notes} onChange={(e) => setHead({ ...head, notes: e.target.value })} error={errors.field('notes')} />
-            <TextAreaField label={t('invoices.fields.terms')} name="terms" value={head.terms} onChange={(e) => setHead({ ...head, terms: e.target.value })} error={errors.field('terms')} />
-          </div>
-          {totals ? (
-            <InvoiceTotals
-              pricesIncludeTax={pricesIncludeTax}
-              view={{
-                currency: head.currency,
-                discountMinor: totals.discountMinor,
-                subtotalMinor: totals.subtotalMinor,
-                taxes: totals.taxes,
-                totalMinor: totals.totalMinor,
-              }}
-              footer={
-                <>
-                  {live.unreadable.size > 0 && <p className="field-error">{t('invoices.unreadableLines')}</p>}
-                  {verification && (
-                    <p className={verification.matches ? 'verify verify-ok' : 'verify verify-bad'} data-testid="totals-verification" role="status">
-                      <Icon name={verification.matches ? 'check' : 'alert'} size={16} />
-                      {verification.matches ? t('invoices.verified') : t('invoices.verifyMismatch')}
-                    </p>
-                  )}
-                </>
-              }
-            />
-          ) : (
-            <p className="muted">{t('invoices.noTotals')}</p>
-          )}
-        </div>
-      </Card>
+          },
+          taxRates,
+          defaultTaxRateId,
+          live,
+          lineError,
+        }}
+        linesError={errors.field('lines')}
+        notes={{ value: head.notes, onChange: (notes) => setHead({ ...head, notes }), error: errors.field('notes') }}
+        terms={{ value: head.terms, onChange: (terms) => setHead({ ...head, terms }), error: errors.field('terms') }}
+        totalsFooter={
+          verification && (
+            <p className={verification.matches ? 'verify verify-ok' : 'verify verify-bad'} data-testid="totals-verification" role="status">
+              <Icon name={verification.matches ? 'check' : 'alert'} size={16} />
+              {verification.matches ? t('invoices.verified') : t('invoices.verifyMismatch')}
+            </p>
+          )
+        }
+      />
       <FormError error={errors.general} extra={errors.unplacedFieldMessages} />
       <div className="form-actions editor-actions">
         {invoice && (

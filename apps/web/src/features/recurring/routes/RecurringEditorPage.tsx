@@ -1,18 +1,16 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { ErrorState } from '../../../components/ErrorState';
-import { SelectField, TextAreaField, TextField } from '../../../components/Field';
+import { SelectField, TextField } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { Icon } from '../../../components/Icon';
 import { PageSpinner } from '../../../components/Spinner';
 import type { Role } from '../../../lib/roles';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { currencyOptions } from '../../businesses/business-options';
-import { useBusiness } from '../../businesses/api/get-business';
 import { contactQueryOptions } from '../../contacts/api/get-contact';
 import { invoiceQueryOptions, type Invoice } from '../../invoices/api/get-invoice';
 import { CustomerPicker } from '../../invoices/components/CustomerPicker';
@@ -21,15 +19,16 @@ import {
   editorLinesFrom,
   isBlankLine,
   linesToSend,
-  liveTotals,
   newLineKey,
   todayIso,
   useLinesFormErrors,
+  useLiveTotals,
   type EditorLine,
 } from '../../invoices/components/editor-lines';
-import { InvoiceLinesEditor } from '../../invoices/components/InvoiceLinesEditor';
-import { InvoiceTotals } from '../../invoices/components/InvoiceTotals';
-import { useTaxRates, type TaxRate } from '../../taxes/api/get-tax-rates';
+import { InvoiceLinesCard } from '../../invoices/components/InvoiceLinesCard';
+import { useCurrencyChoices } from '../../invoices/components/use-currency-choices';
+import { WithTaxSettings } from '../../invoices/components/WithTaxSettings';
+import type { TaxRate } from '../../taxes/api/get-tax-rates';
 import { useCreateRecurringInvoice, type RecurringInvoiceInput } from '../api/create-recurring-invoice';
 import { useRecurringInvoice, type RecurringInvoice } from '../api/get-recurring-invoice';
 import { useUpdateRecurringInvoice } from '../api/update-recurring-invoice';
@@ -60,19 +59,10 @@ export function EditRecurringInvoicePage({ templateId, ...props }: Props & { tem
 }
 
 function EditorFrame(props: Props & { template?: RecurringInvoice; source?: Invoice }) {
-  const business = useBusiness(props.businessId);
-  const taxRates = useTaxRates(props.businessId, 'any');
-  if (business.isPending || taxRates.isPending) return <PageSpinner />;
-  if (business.isError) return <ErrorState error={business.error} onRetry={() => void business.refetch()} />;
-  if (taxRates.isError) return <ErrorState error={taxRates.error} onRetry={() => void taxRates.refetch()} />;
   return (
-    <RecurringEditor
-      key={props.template?.id ?? props.source?.id ?? 'new'}
-      {...props}
-      taxRates={taxRates.data.items}
-      pricesIncludeTax={business.data.pricesIncludeTax}
-      taxRounding={business.data.taxRounding}
-    />
+    <WithTaxSettings businessId={props.businessId}>
+      {(settings) => <RecurringEditor key={props.template?.id ?? props.source?.id ?? 'new'} {...props} {...settings} />}
+    </WithTaxSettings>
   );
 }
 
@@ -148,7 +138,7 @@ function RecurringEditor({
   pricesIncludeTax: boolean;
   taxRounding: 'line' | 'document';
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   useDocumentTitle(template ? t('recurring.editTitle') : t('recurring.newTitle'));
   const defaultTaxRateId = taxRates.find((r) => r.isDefault && r.active)?.id ?? '';
@@ -177,16 +167,8 @@ function RecurringEditor({
 
   const foreign = head.currency !== baseCurrency;
   const mode: Mode = foreign ? 'draft' : head.mode;
-  const ratePercent = (id: string) => taxRates.find((r) => r.id === id)?.rate;
-  const live = useMemo(
-    () => liveTotals({ currency: head.currency, pricesIncludeTax, taxRounding, lines, ratePercent }),
-    // ratePercent reads taxRates, which is listed.
-    [head.currency, pricesIncludeTax, taxRounding, lines, taxRates],
-  );
-  const currencies = useMemo(() => {
-    const options = currencyOptions(i18n.language);
-    return options.some((o) => o.value === head.currency) ? options : [{ value: head.currency, label: head.currency }, ...options];
-  }, [i18n.language, head.currency]);
+  const live = useLiveTotals({ currency: head.currency, pricesIncludeTax, taxRounding, lines, taxRates });
+  const currencies = useCurrencyChoices(head.currency);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -220,7 +202,6 @@ function RecurringEditor({
     }
   };
 
-  const totals = live.totals;
   const termsHint =
     customerTerms === null
       ? t('recurring.dueDaysHintNoCustomer')
@@ -350,45 +331,24 @@ function RecurringEditor({
           )}
         </div>
       </Card>
-      <Card title={t('recurring.linesTitle')} description={`${pricesIncludeTax ? t('invoices.pricesInclusive') : t('invoices.pricesExclusive')} ${t('recurring.linesFixed')}`}>
-        <InvoiceLinesEditor
-          businessId={businessId}
-          currency={head.currency}
-          pricesIncludeTax={pricesIncludeTax}
-          lines={lines}
-          onChange={setLines}
-          taxRates={taxRates}
-          defaultTaxRateId={defaultTaxRateId}
-          live={live}
-          lineError={errors.lineError}
-        />
-        {fieldError('lines') && (
-          <p className="field-error" data-testid="field-error-lines">
-            {fieldError('lines')}
-          </p>
-        )}
-        <div className="editor-bottom">
-          <div className="form editor-notes">
-            <TextAreaField label={t('invoices.fields.notes')} name="notes" value={head.notes} onChange={(e) => set({ notes: e.target.value })} error={fieldError('notes')} />
-            <TextAreaField label={t('invoices.fields.terms')} name="terms" value={head.terms} onChange={(e) => set({ terms: e.target.value })} error={fieldError('terms')} />
-          </div>
-          {totals ? (
-            <InvoiceTotals
-              pricesIncludeTax={pricesIncludeTax}
-              view={{
-                currency: head.currency,
-                discountMinor: totals.discountMinor,
-                subtotalMinor: totals.subtotalMinor,
-                taxes: totals.taxes,
-                totalMinor: totals.totalMinor,
-              }}
-              footer={live.unreadable.size > 0 && <p className="field-error">{t('invoices.unreadableLines')}</p>}
-            />
-          ) : (
-            <p className="muted">{t('invoices.noTotals')}</p>
-          )}
-        </div>
-      </Card>
+      <InvoiceLinesCard
+        title={t('recurring.linesTitle')}
+        description={`${pricesIncludeTax ? t('invoices.pricesInclusive') : t('invoices.pricesExclusive')} ${t('recurring.linesFixed')}`}
+        editor={{
+          businessId,
+          currency: head.currency,
+          pricesIncludeTax,
+          lines,
+          onChange: setLines,
+          taxRates,
+          defaultTaxRateId,
+          live,
+          lineError: errors.lineError,
+        }}
+        linesError={fieldError('lines')}
+        notes={{ value: head.notes, onChange: (notes) => set({ notes }), error: fieldError('notes') }}
+        terms={{ value: head.terms, onChange: (terms) => set({ terms }), error: fieldError('terms') }}
+      />
       <Card title={t('recurring.fields.mode')}>
         <fieldset className="choice-group recurring-modes" data-testid="recurring-mode">
           <legend className="sr-only">{t('recurring.fields.mode')}</legend>
