@@ -33,7 +33,7 @@ export function InvoiceReminders({ businessId, invoiceId }: { businessId: string
               <tr key={r.id}>
                 <td>{format.dateTime(r.sentAt)}</td>
                 <td data-label={t('reminders.columns.when')}>{offsetLabel(r.offsetDays)}</td>
-                <td data-label={t('reminders.columns.to')} className="wrap-anywhere">{r.toEmail}</td>
+                <td data-label={t('reminders.columns.to')} className="reminder-to">{r.toEmail}</td>
               </tr>
             ))}
           </tbody>

@@ -61,7 +61,7 @@ export function ReminderHistory({ businessId }: { businessId: string }) {
                     </button>
                   </td>
                   <td data-label={t('reminders.columns.when')}>{offsetLabel(r.offsetDays)}</td>
-                  <td data-label={t('reminders.columns.to')} className="wrap-anywhere">{r.toEmail}</td>
+                  <td data-label={t('reminders.columns.to')} className="reminder-to">{r.toEmail}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -32,6 +32,11 @@ function SettingsForm({ businessId, saved }: { businessId: string; saved: Remind
   const [offsetError, setOffsetError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const errors = useFormErrors(update.error, FIELDS);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The save button is at the bottom; bring the first field the API refused into view.
+  useEffect(() => {
+    if (update.error) formRef.current?.querySelector('.field-invalid')?.scrollIntoView({ block: 'center' });
+  }, [update.error]);
   const set = (patch: Partial<ReminderSettings>) => {
     setDone(false);
     setForm((f) => ({ ...f, ...patch }));
@@ -64,7 +69,7 @@ function SettingsForm({ businessId, saved }: { businessId: string; saved: Remind
   };
 
   return (
-    <form className="column-stack" onSubmit={submit} noValidate data-testid="reminder-settings-form">
+    <form ref={formRef} className="column-stack" onSubmit={submit} noValidate data-testid="reminder-settings-form">
       <Card title={t('reminders.settingsTitle')} description={t('reminders.settingsDescription')}>
         <div className="form">
           <CheckboxField
