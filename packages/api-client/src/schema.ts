@@ -1186,7 +1186,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recurring invoice templates, newest first */
+        /** Recurring invoice templates, newest first; filter by status or customer */
         get: operations["listRecurringInvoices"];
         put?: never;
         /** Create a recurring invoice template */
@@ -1204,13 +1204,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A recurring invoice template with its recent invoices */
+        /** A recurring invoice template */
         get: operations["getRecurringInvoice"];
         /** Replace a recurring invoice template */
         put: operations["updateRecurringInvoice"];
         post?: never;
         /** Delete a template that has not generated any invoice */
         delete: operations["deleteRecurringInvoice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/recurring-invoices/{templateId}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoices a template generated, newest first */
+        get: operations["listRecurringInvoiceRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1261,6 +1278,23 @@ export interface paths {
         get: operations["getReminderSettings"];
         /** Replace the payment reminder schedule and email templates */
         put: operations["putReminderSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment reminders sent, newest first; filter by invoice or customer */
+        get: operations["listReminders"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -3345,37 +3379,42 @@ export interface components {
             credited: components["schemas"]["MoneyDto"];
             balance: components["schemas"]["MoneyDto"];
         };
-        RecurringRunDto: {
-            /** @example 2026-12-01 */
-            occurrenceDate: string;
-            /** Format: uuid */
-            invoiceId: string;
-            createdAt: string;
-        };
         RecurringInvoiceDto: {
             /** Format: uuid */
             id: string;
-            contact: Record<string, never>;
+            contact: components["schemas"]["InvoiceContactDto"];
             /** @example USD */
             currency: string;
             /** @enum {string} */
             frequency: "weekly" | "monthly" | "quarterly" | "yearly";
+            /**
+             * @description ended = the end date or the count is reached
+             * @enum {string}
+             */
+            status: "active" | "paused" | "ended";
             startDate: string;
             /** @description null once the template has ended */
             nextDate: string | null;
             endDate: string | null;
             count: number | null;
+            /** @description null = the customer's payment terms */
+            dueDays: number | null;
             /** @description Invoices generated so far */
             generatedCount: number;
+            /** @description Generated invoices still in draft, waiting to be issued */
+            draftCount: number;
             active: boolean;
             autoIssue: boolean;
+            autoSend: boolean;
+            /** @description One invoice's total at today's tax rates and tax settings; null for a template whose lines take the product's price when invoiced */
+            amount: components["schemas"]["MoneyDto"] | null;
             notes: string;
             terms: string;
+            /** @description Prices are fixed when the template is saved */
             lines: components["schemas"]["InvoiceLineInputDto"][];
             /** @description Why the last generation failed (the template was paused) */
             lastError: string | null;
-            /** @description Most recent generated invoices */
-            runs: components["schemas"]["RecurringRunDto"][];
+            /** Format: date-time */
             createdAt: string;
         };
         RecurringInvoicePageDto: {
@@ -3408,13 +3447,35 @@ export interface components {
              */
             count?: number;
             /**
-             * @description Issue each invoice at once (same currency as the books only); otherwise leave a draft
+             * @description Days from each invoice's date to its due date; omitted or null = the customer's payment terms
+             * @example 14
+             */
+            dueDays?: number | null;
+            /**
+             * @description Issue each invoice at once. Only for invoices in the currency of the books: an invoice in another currency needs the exchange rate of its own day, so it is left as a draft and the owner is emailed to issue it
              * @default false
              */
             autoIssue: boolean;
+            /**
+             * @description Email each issued invoice to the customer (needs autoIssue and a customer email)
+             * @default false
+             */
+            autoSend: boolean;
             notes?: string;
             terms?: string;
             lines: components["schemas"]["InvoiceLineInputDto"][];
+        };
+        RecurringRunDto: {
+            /**
+             * @description The occurrence this invoice was generated for
+             * @example 2026-12-01
+             */
+            occurrenceDate: string;
+            invoice: components["schemas"]["InvoiceSummaryDto"];
+        };
+        RecurringRunPageDto: {
+            items: components["schemas"]["RecurringRunDto"][];
+            nextCursor: string | null;
         };
         ReminderSettingsDto: {
             /** @description Send reminders for this business */
@@ -3444,9 +3505,18 @@ export interface components {
             /** @description Placeholders: {customer} {business} {number} {amount} {dueDate} {days} {link} ({days} = days overdue, or days until due) */
             bodyZh: string;
         };
+        ReminderInvoiceDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example INV-00042 */
+            number: string | null;
+        };
         ReminderSentDto: {
             /** Format: uuid */
             id: string;
+            invoice: components["schemas"]["ReminderInvoiceDto"];
+            /** @description The customer the reminder was about */
+            contact: components["schemas"]["InvoiceContactDto"];
             /**
              * @description Days relative to the due date
              * @example 7
@@ -3458,7 +3528,12 @@ export interface components {
              */
             dueDate: string;
             toEmail: string;
+            /** Format: date-time */
             sentAt: string;
+        };
+        ReminderPageDto: {
+            items: components["schemas"]["ReminderSentDto"][];
+            nextCursor: string | null;
         };
         ReminderHistoryDto: {
             items: components["schemas"]["ReminderSentDto"][];
@@ -9268,6 +9343,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's nextCursor */
                 cursor?: string;
+                status?: "active" | "paused" | "ended";
+                contactId?: string;
             };
             header?: {
                 /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
@@ -9589,6 +9666,72 @@ export interface operations {
             };
         };
     };
+    listRecurringInvoiceRuns: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                templateId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringRunPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     pauseRecurringInvoice: {
         parameters: {
             query?: never;
@@ -9820,6 +9963,73 @@ export interface operations {
                 };
             };
             /** @description Your role lacks "reminders.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listReminders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                invoiceId?: string;
+                contactId?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPageDto"];
+                };
+            };
+            /** @description Validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "invoices.read" */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -20,14 +20,20 @@ export const JOBS = {
     queue: Queue.notifications,
     payload: z.object({ businessId: uuid, invoiceId: uuid, sendId: uuid }).strict(),
   },
-  /** Repeatable: finds due recurring-invoice occurrences and enqueues one generate job each. */
+  /** Repeatable: finds templates with a due occurrence and enqueues one generate job each. */
   'recurring.scan': {
     queue: Queue.scheduler,
     payload: z.object({}).strict(),
   },
+  /** Generates the occurrence and catches up the ones due after it (a bounded number per run). */
   'recurring.generate': {
     queue: Queue.scheduler,
     payload: z.object({ businessId: uuid, templateId: uuid, occurrenceDate: z.iso.date() }).strict(),
+  },
+  /** Tells the owner that a generated recurring invoice waits in draft to be issued (e.g. with the day's exchange rate). */
+  'recurring.draft-ready': {
+    queue: Queue.notifications,
+    payload: z.object({ businessId: uuid, templateId: uuid, invoiceId: uuid }).strict(),
   },
   /** Repeatable: sends the payment reminders due today in each business's timezone. */
   'reminders.scan': {

@@ -9,6 +9,7 @@ import { InvoiceDocumentsModule } from '../modules/invoice-documents/invoice-doc
 import { RenderInvoicePdfJob } from '../modules/invoice-documents/jobs/render-invoice-pdf.job';
 import { SendInvoiceEmailJob } from '../modules/invoice-documents/jobs/send-invoice-email.job';
 import { OutboxRelay } from '../modules/outbox/outbox.relay';
+import { RecurringDraftReadyJob } from '../modules/recurring/jobs/recurring-draft-ready.job';
 import { RecurringGenerateJob } from '../modules/recurring/jobs/recurring-generate.job';
 import { RecurringScanJob } from '../modules/recurring/jobs/recurring-scan.job';
 import { ScanScheduler } from '../modules/recurring/jobs/scan-scheduler';
@@ -27,12 +28,19 @@ export class WorkerModule {
       providers: [
         JobQueues,
         RecurringScanJob,
-        RecurringGenerateJob,
         RemindersScanJob,
         {
           provide: JOB_HANDLERS,
           useFactory: (...handlers: JobHandler[]) => handlers,
-          inject: [InvitationEmailJob, RenderInvoicePdfJob, SendInvoiceEmailJob, RecurringScanJob, RecurringGenerateJob, RemindersScanJob],
+          inject: [
+            InvitationEmailJob,
+            RenderInvoicePdfJob,
+            SendInvoiceEmailJob,
+            RecurringScanJob,
+            RecurringGenerateJob,
+            RecurringDraftReadyJob,
+            RemindersScanJob,
+          ],
         },
         ...(opts.runner === false ? [] : [JobRunner]),
         ...(opts.relay === false ? [] : [OutboxRelay]),

@@ -34,6 +34,9 @@ import { CashReceivedPage } from '../features/reports/routes/CashReceivedPage';
 import { ProfitAndLossPage } from '../features/reports/routes/ProfitAndLossPage';
 import { TrialBalancePage } from '../features/reports/routes/TrialBalancePage';
 import { DashboardRoute, ReportsLayoutRoute } from './routes/ReportsRoutes';
+import { RecurringDetailPage } from '../features/recurring/routes/RecurringDetailPage';
+import { EditRecurringInvoicePage, NewRecurringInvoicePage } from '../features/recurring/routes/RecurringEditorPage';
+import { RecurringInvoicesPage } from '../features/recurring/routes/RecurringInvoicesPage';
 import { PaymentDetailPage } from '../features/payments/routes/PaymentDetailPage';
 import { PaymentsPage } from '../features/payments/routes/PaymentsPage';
 import { CreditNoteDetailPage } from '../features/credit-notes/routes/CreditNoteDetailPage';
@@ -46,6 +49,7 @@ import {
   TaxesSettingsPage,
   MembersSettingsPage,
   ProfileSettingsPage,
+  RemindersSettingsPage,
 } from './routes/settings-pages';
 import { InlineRouteError, NotFoundPage, RouteErrorPage } from './routes/system-pages';
 import { RootLayout } from './RootLayout';
@@ -220,6 +224,40 @@ const editInvoiceRoute = createRoute({
     return <EditInvoicePage {...ctx} invoiceId={editInvoiceRoute.useParams().invoiceId} />;
   },
 });
+const recurringRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'recurring',
+  component: function RecurringRoute() {
+    const ctx = useBusinessContext();
+    return <RecurringInvoicesPage businessId={ctx.businessId} role={ctx.role} />;
+  },
+});
+const newRecurringRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'recurring/new',
+  validateSearch: (search: Record<string, unknown>): { fromInvoice?: string } =>
+    typeof search.fromInvoice === 'string' && search.fromInvoice ? { fromInvoice: search.fromInvoice } : {},
+  component: function NewRecurringRoute() {
+    const ctx = useBusinessContext();
+    return <NewRecurringInvoicePage {...ctx} fromInvoice={newRecurringRoute.useSearch().fromInvoice} />;
+  },
+});
+const recurringDetailRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'recurring/$templateId',
+  component: function RecurringDetailRoute() {
+    const ctx = useBusinessContext();
+    return <RecurringDetailPage businessId={ctx.businessId} role={ctx.role} templateId={recurringDetailRoute.useParams().templateId} />;
+  },
+});
+const editRecurringRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'recurring/$templateId/edit',
+  component: function EditRecurringRoute() {
+    const ctx = useBusinessContext();
+    return <EditRecurringInvoicePage {...ctx} templateId={editRecurringRoute.useParams().templateId} />;
+  },
+});
 const paymentsRoute = createRoute({
   getParentRoute: () => salesRoute,
   path: 'payments',
@@ -372,6 +410,7 @@ const settingsInvitationsRoute = createRoute({
 });
 const settingsAuditRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'audit', component: AuditSettingsPage });
 const settingsTaxesRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'taxes', component: TaxesSettingsPage });
+const settingsRemindersRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'reminders', component: RemindersSettingsPage });
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -391,6 +430,10 @@ const routeTree = rootRoute.addChildren([
         newInvoiceRoute,
         invoiceRoute,
         editInvoiceRoute,
+        recurringRoute,
+        newRecurringRoute,
+        recurringDetailRoute,
+        editRecurringRoute,
         paymentsRoute,
         paymentRoute,
         creditNotesRoute,
@@ -419,6 +462,7 @@ const routeTree = rootRoute.addChildren([
         settingsProfileRoute,
         settingsMembersRoute,
         settingsTaxesRoute,
+        settingsRemindersRoute,
         settingsInvitationsRoute,
         settingsAuditRoute,
       ]),

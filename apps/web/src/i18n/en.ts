@@ -1,6 +1,7 @@
 import { enBooks } from './en-books';
 import { enReports } from './en-reports';
 import { enPayments } from './en-payments';
+import { enRecurring } from './en-recurring';
 
 // English: the source language. zh-CN.ts must have exactly these keys (enforced by its type).
 export const en = {
@@ -191,6 +192,7 @@ export const en = {
       members: 'Members',
       invitations: 'Invitations',
       audit: 'Audit log',
+      reminders: 'Reminders',
     },
     noAccessTitle: 'Only owners and admins can see this',
     noAccessBody: 'Ask an owner or admin of this business if you need access.',
@@ -277,6 +279,19 @@ export const en = {
         revoked: 'revoked an invitation',
         accepted: 'accepted an invitation',
       },
+      recurring_invoice: {
+        created: 'created a recurring invoice',
+        updated: 'changed a recurring invoice',
+        paused: 'paused a recurring invoice',
+        resumed: 'resumed a recurring invoice',
+        deleted: 'deleted a recurring invoice',
+      },
+      reminder_settings: {
+        updated: 'changed the payment reminder settings',
+      },
+      reminder: {
+        sent: 'sent a payment reminder',
+      },
     },
   },
   invitation: {
@@ -312,6 +327,7 @@ export const en = {
   ...enBooks,
   ...enReports,
   ...enPayments,
+  ...enRecurring,
 };
 
 export type Translations = typeof en;

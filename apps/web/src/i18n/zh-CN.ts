@@ -2,6 +2,7 @@ import type { Translations } from './en';
 import { zhCNBooks } from './zh-CN-books';
 import { zhCNReports } from './zh-CN-reports';
 import { zhCNPayments } from './zh-CN-payments';
+import { zhCNRecurring } from './zh-CN-recurring';
 
 // 简体中文。键必须与 en.ts 完全一致（由 Translations 类型保证）。
 export const zhCN: Translations = {
@@ -192,6 +193,7 @@ export const zhCN: Translations = {
       members: '成员',
       invitations: '邀请',
       audit: '审计日志',
+      reminders: '提醒',
     },
     noAccessTitle: '仅所有者和管理员可查看',
     noAccessBody: '如需访问权限，请联系本企业的所有者或管理员。',
@@ -278,6 +280,19 @@ export const zhCN: Translations = {
         revoked: '撤销了邀请',
         accepted: '接受了邀请',
       },
+      recurring_invoice: {
+        created: '创建了定期发票',
+        updated: '修改了定期发票',
+        paused: '暂停了定期发票',
+        resumed: '恢复了定期发票',
+        deleted: '删除了定期发票',
+      },
+      reminder_settings: {
+        updated: '修改了付款提醒设置',
+      },
+      reminder: {
+        sent: '发送了付款提醒',
+      },
     },
   },
   invitation: {
@@ -313,4 +328,5 @@ export const zhCN: Translations = {
   ...zhCNBooks,
   ...zhCNReports,
   ...zhCNPayments,
+  ...zhCNRecurring,
 };

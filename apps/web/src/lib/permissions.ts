@@ -16,7 +16,8 @@ export type Permission =
   | 'dashboard.read'
   | 'reports.read'
   | 'ledger.read'
-  | 'ledger.post';
+  | 'ledger.post'
+  | 'reminders.manage';
 
 const ACCOUNTANT: readonly Permission[] = [
   'contacts.write',

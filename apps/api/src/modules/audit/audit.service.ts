@@ -31,7 +31,14 @@ export type AuditAction =
   | 'location.created'
   | 'location.archived'
   | 'location.restored'
-  | 'stock.adjusted';
+  | 'stock.adjusted'
+  | 'recurring_invoice.created'
+  | 'recurring_invoice.updated'
+  | 'recurring_invoice.paused'
+  | 'recurring_invoice.resumed'
+  | 'recurring_invoice.deleted'
+  | 'reminder_settings.updated'
+  | 'reminder.sent';
 
 export type SecurityEventKind = 'sign_up' | 'sign_in' | 'sign_in_failed' | 'sign_in_throttled' | 'sign_out';
 

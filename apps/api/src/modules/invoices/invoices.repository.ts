@@ -199,6 +199,16 @@ export class InvoicesRepository {
     return row ?? null;
   }
 
+  /** The given invoices, in no particular order (ids of another business are simply not found). */
+  byIds(t: TenantTx, ids: readonly string[]): Promise<InvoiceRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return t.query<InvoiceRow>(
+      `SELECT ${INVOICE_COLUMNS} FROM invoices i JOIN contacts c ON c.business_id = i.business_id AND c.id = i.contact_id
+        WHERE i.business_id = $1 AND i.id = ANY($2::uuid[])`,
+      [t.businessId, ids],
+    );
+  }
+
   async lines(t: TenantTx, invoiceId: string): Promise<StoredLine[]> {
     return t.query<StoredLine>(
       `SELECT id, line_no AS "lineNo", product_id AS "productId", description, quantity::text AS quantity,

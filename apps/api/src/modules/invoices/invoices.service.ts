@@ -12,10 +12,18 @@ import { AuditService } from '../audit/audit.service';
 import type { BusinessAccess } from '../access/principal';
 import { LedgerService } from '../ledger/ledger.service';
 import { OutboxService } from '../outbox/outbox.service';
-import type { InvoiceDraftDto, InvoiceDto, InvoiceListQueryDto, IssueInvoiceDto, VoidInvoiceDto } from './dto/invoice.dto';
+import type {
+  InvoiceDraftDto,
+  InvoiceDto,
+  InvoiceListQueryDto,
+  InvoiceSummaryDto,
+  IssueInvoiceDto,
+  VoidInvoiceDto,
+} from './dto/invoice.dto';
 import { InvoiceHeader, InvoiceRow, InvoicesRepository, LineRow } from './invoices.repository';
 
-interface Prepared {
+/** A draft as the API would store it: defaults resolved, lines priced, totals computed. */
+export interface PreparedDraft {
   header: Omit<InvoiceHeader, 'createdBy'>;
   lines: LineRow[];
   totals: DocumentTotals;
@@ -160,20 +168,22 @@ export class InvoicesService {
       const page = pageOf(await this.invoices.list(t, { ...q, limit }), limit);
       return {
         nextCursor: page.nextCursor,
-        items: page.items.map((i) => ({
-          id: i.id,
-          number: i.number,
-          status: i.status,
-          overdue: i.overdue,
-          contact: { id: i.contactId, name: i.contactName },
-          issueDate: i.issueDate,
-          dueDate: i.dueDate,
-          total: moneyDto(i.totalMinor, i.currency),
-          balance: moneyDto(balanceOf(i), i.currency),
-          createdAt: i.createdAt,
-        })),
+        items: page.items.map(summaryOf),
       };
     });
+  }
+
+  /** List summaries of the given invoices, keyed by id (for documents that link to invoices, e.g. recurring runs). */
+  async summaries(t: TenantTx, ids: readonly string[]): Promise<Map<string, InvoiceSummaryDto>> {
+    return new Map((await this.invoices.byIds(t, ids)).map((i) => [i.id, summaryOf(i)]));
+  }
+
+  /**
+   * Validates a draft exactly as createDraft would and returns what it would store, without
+   * storing it: field errors name the same fields (lines.0.unitPrice...).
+   */
+  resolveDraft(t: TenantTx, dto: InvoiceDraftDto): Promise<PreparedDraft> {
+    return this.prepare(t, dto);
   }
 
   /** Every invoice matching the list filters, as CSV (amounts as decimal strings in the invoice currency). */
@@ -255,7 +265,7 @@ export class InvoicesService {
   }
 
   /** Resolves defaults (customer terms and currency, product price and tax) and computes totals. */
-  private async prepare(t: TenantTx, dto: InvoiceDraftDto): Promise<Prepared> {
+  private async prepare(t: TenantTx, dto: InvoiceDraftDto): Promise<PreparedDraft> {
     const fields: FieldError[] = [];
     const [business] = await t.query(
       `SELECT base_currency AS "baseCurrency", prices_include_tax AS "pricesIncludeTax", tax_rounding AS "taxRounding",
@@ -389,6 +399,19 @@ export class InvoicesService {
     return given;
   }
 }
+
+const summaryOf = (i: Omit<InvoiceRow, 'cursorAt'>): InvoiceSummaryDto => ({
+  id: i.id,
+  number: i.number,
+  status: i.status,
+  overdue: i.overdue,
+  contact: { id: i.contactId, name: i.contactName },
+  issueDate: i.issueDate,
+  dueDate: i.dueDate,
+  total: moneyDto(i.totalMinor, i.currency),
+  balance: moneyDto(balanceOf(i), i.currency),
+  createdAt: i.createdAt,
+});
 
 export const balanceOf = (i: Pick<InvoiceRow, 'totalMinor' | 'paidMinor' | 'creditedMinor'>) =>
   BigInt(i.totalMinor) - BigInt(i.paidMinor) - BigInt(i.creditedMinor);

@@ -27,6 +27,18 @@ export class OutboxService {
     );
   }
 
+  /**
+   * Locks the row for a handler whose effect leaves no trace of its own to check (an email):
+   * false when it is already done, so a duplicate delivery waits here and then does nothing.
+   */
+  async lockUndone(t: TenantTx, outboxId: string): Promise<boolean> {
+    const [row] = await t.query<{ status: string }>(
+      `SELECT status FROM outbox WHERE business_id = $1 AND id = $2 FOR UPDATE`,
+      [t.businessId, outboxId],
+    );
+    return !!row && row.status !== 'done';
+  }
+
   async markDead(t: TenantTx, outboxId: string, error: string): Promise<void> {
     await t.execute(
       `UPDATE outbox SET status = 'dead', last_error = left($3, 2000) WHERE business_id = $1 AND id = $2 AND status <> 'done'`,

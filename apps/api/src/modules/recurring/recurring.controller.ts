@@ -3,7 +3,14 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoCo
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { BusinessPermission, CurrentAccess } from '../access/access.decorators';
 import type { BusinessAccess } from '../access/principal';
-import { RecurringInvoiceDto, RecurringInvoiceInputDto, RecurringInvoiceListQueryDto, RecurringInvoicePageDto } from './dto/recurring.dto';
+import { PageQueryDto } from '../../common/pagination';
+import {
+  RecurringInvoiceDto,
+  RecurringInvoiceInputDto,
+  RecurringInvoiceListQueryDto,
+  RecurringInvoicePageDto,
+  RecurringRunPageDto,
+} from './dto/recurring.dto';
 import { RecurringService } from './recurring.service';
 
 const id = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -16,7 +23,7 @@ export class RecurringController {
 
   @Get()
   @BusinessPermission('invoices.write')
-  @ApiOperation({ summary: 'Recurring invoice templates, newest first', operationId: 'listRecurringInvoices' })
+  @ApiOperation({ summary: 'Recurring invoice templates, newest first; filter by status or customer', operationId: 'listRecurringInvoices' })
   @ApiOkResponse({ type: RecurringInvoicePageDto })
   list(@CurrentAccess() a: BusinessAccess, @Query() q: RecurringInvoiceListQueryDto) {
     return this.recurring.list(a, q);
@@ -32,10 +39,22 @@ export class RecurringController {
 
   @Get(':templateId')
   @BusinessPermission('invoices.write')
-  @ApiOperation({ summary: 'A recurring invoice template with its recent invoices', operationId: 'getRecurringInvoice' })
+  @ApiOperation({ summary: 'A recurring invoice template', operationId: 'getRecurringInvoice' })
   @ApiOkResponse({ type: RecurringInvoiceDto })
   get(@CurrentAccess() a: BusinessAccess, @Param('templateId', id) templateId: string): Promise<RecurringInvoiceDto> {
     return this.recurring.get(a, templateId);
+  }
+
+  @Get(':templateId/invoices')
+  @BusinessPermission('invoices.write')
+  @ApiOperation({ summary: 'The invoices a template generated, newest first', operationId: 'listRecurringInvoiceRuns' })
+  @ApiOkResponse({ type: RecurringRunPageDto })
+  invoices(
+    @CurrentAccess() a: BusinessAccess,
+    @Param('templateId', id) templateId: string,
+    @Query() q: PageQueryDto,
+  ): Promise<RecurringRunPageDto> {
+    return this.recurring.invoicesOf(a, templateId, q);
   }
 
   @Put(':templateId')

@@ -1,45 +1,66 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { computeTotals } from '@keeper/invoicing';
+import { assertCurrency, money, parseMoney, toDecimalString } from '@keeper/money';
 import { DomainError, FieldError, notFound, validationFailed } from '../../common/errors';
-import { pageOf } from '../../common/pagination';
+import { moneyDto } from '../../common/money.dto';
+import { pageOf, PageQueryDto } from '../../common/pagination';
 import { Db, TenantTx } from '../../db/db';
 import type { BusinessAccess } from '../access/principal';
+import { AuditService } from '../audit/audit.service';
 import { InvoicesService } from '../invoices/invoices.service';
 import { LedgerService } from '../ledger/ledger.service';
-import type { RecurringInvoiceDto, RecurringInvoiceInputDto, RecurringInvoiceListQueryDto } from './dto/recurring.dto';
+import type {
+  RecurringInvoiceDto,
+  RecurringInvoiceInputDto,
+  RecurringInvoiceListQueryDto,
+  RecurringRunPageDto,
+} from './dto/recurring.dto';
 import { RecurringRepository, TemplateRow, TemplateValues } from './recurring.repository';
-import { occurrenceDate } from './schedule';
+import { firstIndexAfter, occurrenceDate } from './schedule';
 
-/** Whether the template has no occurrence left (end date passed or count reached). */
-export const hasEnded = (r: Pick<TemplateRow, 'nextDate' | 'nextIndex' | 'endDate' | 'maxCount'>) =>
-  (r.endDate !== null && r.nextDate > r.endDate) || (r.maxCount !== null && r.nextIndex >= r.maxCount);
+/** What a template's amount is computed with: the business's current tax settings and rates. */
+interface PricingContext {
+  pricesIncludeTax: boolean;
+  taxRounding: 'line' | 'document';
+  ratePercent: Map<string, string>;
+}
 
 @Injectable()
 export class RecurringService {
-  private readonly log = new Logger('recurring');
-
   constructor(
     private readonly db: Db,
     private readonly repo: RecurringRepository,
     private readonly invoices: InvoicesService,
     private readonly ledger: LedgerService,
+    private readonly audit: AuditService,
   ) {}
 
   create(a: BusinessAccess, dto: RecurringInvoiceInputDto): Promise<RecurringInvoiceDto> {
     return this.db.tenant(a.businessId, async (t) => {
-      const v = await this.values(t, dto, 0);
+      const v = await this.values(t, dto, () => 0);
       const id = await this.repo.insert(t, v, a.userId);
-      return this.present(t, id);
+      const created = await this.present(t, id);
+      await this.record(t, a, 'recurring_invoice.created', created);
+      return created;
     });
   }
 
-  /** Replaces the template. Occurrences already generated stay; the schedule continues from the new start. */
+  /**
+   * Replaces the template. Invoices already generated stay. With the same start and frequency the
+   * schedule goes on where it was; a changed schedule continues after the last invoiced occurrence.
+   */
   update(a: BusinessAccess, id: string, dto: RecurringInvoiceInputDto): Promise<RecurringInvoiceDto> {
     return this.db.tenant(a.businessId, async (t) => {
       const current = await this.repo.get(t, id, { lock: true });
       if (!current) throw notFound('Recurring invoice');
-      const v = await this.values(t, dto, current.startDate === dto.startDate && current.frequency === dto.frequency ? current.nextIndex : 0);
+      const sameSchedule = current.startDate === dto.startDate && current.frequency === dto.frequency;
+      const v = await this.values(t, dto, async () =>
+        sameSchedule ? current.nextIndex : firstIndexAfter(dto.startDate, dto.frequency, await this.repo.lastOccurrence(t, id)),
+      );
       await this.repo.update(t, id, v);
-      return this.present(t, id);
+      const updated = await this.present(t, id);
+      await this.record(t, a, 'recurring_invoice.updated', updated);
+      return updated;
     });
   }
 
@@ -50,8 +71,23 @@ export class RecurringService {
   list(a: BusinessAccess, q: RecurringInvoiceListQueryDto) {
     const limit = q.limit ?? 25;
     return this.db.tenant(a.businessId, async (t) => {
-      const page = pageOf(await this.repo.list(t, { limit, cursor: q.cursor }), limit);
-      return { nextCursor: page.nextCursor, items: page.items.map((r) => this.toDto(r, [])) };
+      const page = pageOf(await this.repo.list(t, { limit, cursor: q.cursor, status: q.status, contactId: q.contactId }), limit);
+      const pricing = await this.pricing(t);
+      return { nextCursor: page.nextCursor, items: page.items.map((r) => this.toDto(r, pricing)) };
+    });
+  }
+
+  /** The invoices a template generated, newest first. */
+  invoicesOf(a: BusinessAccess, id: string, q: PageQueryDto): Promise<RecurringRunPageDto> {
+    const limit = q.limit ?? 25;
+    return this.db.tenant(a.businessId, async (t) => {
+      if (!(await this.repo.get(t, id))) throw notFound('Recurring invoice');
+      const page = pageOf(await this.repo.runs(t, id, { limit, cursor: q.cursor }), limit);
+      const summaries = await this.invoices.summaries(t, page.items.map((r) => r.invoiceId));
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((r) => ({ occurrenceDate: r.occurrenceDate, invoice: summaries.get(r.invoiceId)! })),
+      };
     });
   }
 
@@ -59,8 +95,11 @@ export class RecurringService {
     return this.db.tenant(a.businessId, async (t) => {
       const r = await this.repo.get(t, id, { lock: true });
       if (!r) throw notFound('Recurring invoice');
+      if (!r.active) return this.present(t, id);
       await this.repo.setActive(t, id, false);
-      return this.present(t, id);
+      const paused = await this.present(t, id);
+      await this.record(t, a, 'recurring_invoice.paused', paused);
+      return paused;
     });
   }
 
@@ -69,11 +108,14 @@ export class RecurringService {
     return this.db.tenant(a.businessId, async (t) => {
       const r = await this.repo.get(t, id, { lock: true });
       if (!r) throw notFound('Recurring invoice');
+      if (r.active) return this.present(t, id);
       const today = await this.ledger.today(t);
       let n = r.nextIndex;
       while (occurrenceDate(r.startDate, r.frequency, n) < today) n++;
       await this.repo.setActive(t, id, true, { nextIndex: n, nextDate: occurrenceDate(r.startDate, r.frequency, n) });
-      return this.present(t, id);
+      const resumed = await this.present(t, id);
+      await this.record(t, a, 'recurring_invoice.resumed', resumed, n > r.nextIndex ? { skipped: n - r.nextIndex } : {});
+      return resumed;
     });
   }
 
@@ -85,113 +127,147 @@ export class RecurringService {
         throw new DomainError('CONFLICT', 'This template has generated invoices; pause it instead');
       }
       await this.repo.delete(t, id);
+      await this.record(t, a, 'recurring_invoice.deleted', this.toDto(r, await this.pricing(t)));
+    });
+  }
+
+  private record(t: TenantTx, a: BusinessAccess, action: Parameters<AuditService['record']>[1]['action'], r: RecurringInvoiceDto, extra: object = {}) {
+    return this.audit.record(t, {
+      action,
+      actorUserId: a.userId,
+      targetType: 'recurring_invoice',
+      targetId: r.id,
+      details: { customer: r.contact.name, frequency: r.frequency, currency: r.currency, nextDate: r.nextDate, ...extra },
     });
   }
 
   /**
-   * Generates one occurrence: the invoice (draft or issued), its link row and the template's
-   * advance commit together. The template row lock serialises concurrent runs; a run whose
-   * occurrence is no longer the template's next one does nothing, and the unique link row is the
-   * last wall. Returns the invoice id, or null when there was nothing to do.
+   * Validates the template as the invoices it will generate (same field errors: lines.0.unitPrice...)
+   * and fixes each line's price, description and tax rate as resolved today, so every invoice of the
+   * series is priced alike and the amount shown is what will be invoiced.
    */
-  generate(businessId: string, templateId: string, occurrence: string): Promise<string | null> {
-    return this.db.tenant(businessId, async (t) => {
-      const r = await this.repo.get(t, templateId, { lock: true });
-      if (!r || !r.active || r.nextDate !== occurrence || hasEnded(r)) return null;
-      const access: BusinessAccess = { businessId, userId: r.createdBy, role: 'owner', membershipId: '' };
-      const draft = await this.invoices.createDraft(access, {
-        contactId: r.contactId,
-        currency: r.currency,
-        issueDate: occurrence,
-        notes: r.notes,
-        terms: r.terms,
-        lines: r.lines,
-      });
-      if (!(await this.repo.insertRun(t, templateId, occurrence, draft.id))) {
-        // Unreachable while the lock holds; refuse rather than leave an unlinked invoice.
-        throw new DomainError('CONFLICT', `Occurrence ${occurrence} of template ${templateId} already generated`);
-      }
-      if (r.autoIssue) await this.invoices.issue(access, draft.id, {});
-      await this.repo.advance(t, templateId, r.nextIndex + 1, occurrenceDate(r.startDate, r.frequency, r.nextIndex + 1));
-      return draft.id;
-    });
-  }
-
-  /** A generation the data refuses (archived customer, inactive product...) pauses the template with the reason. */
-  async pauseAfterFailure(businessId: string, templateId: string, error: DomainError): Promise<void> {
-    const fields = error.extra.fields?.map((f) => `${f.field} ${f.message}`).join('; ');
-    const message = fields ? `${error.message}: ${fields}` : error.message;
-    this.log.warn({ businessId, templateId, err: message }, 'recurring invoice paused');
-    await this.db.tenant(businessId, (t) => this.repo.pauseWithError(t, templateId, message));
-  }
-
-  private async values(t: TenantTx, dto: RecurringInvoiceInputDto, nextIndex: number): Promise<TemplateValues> {
+  private async values(t: TenantTx, dto: RecurringInvoiceInputDto, nextIndex: () => number | Promise<number>): Promise<TemplateValues> {
     const fields: FieldError[] = [];
-    const [business] = await t.query<{ baseCurrency: string }>(
-      `SELECT base_currency AS "baseCurrency" FROM businesses WHERE id = $1`,
-      [t.businessId],
-    );
-    const [contact] = await t.query<{ currency: string | null; kind: string; archivedAt: string | null }>(
-      `SELECT currency, kind, archived_at AS "archivedAt" FROM contacts WHERE business_id = $1 AND id = $2`,
-      [t.businessId, dto.contactId],
-    );
-    if (!contact) fields.push({ field: 'contactId', code: 'not_found', message: 'is not a customer of this business' });
-    else if (contact.kind === 'supplier') fields.push({ field: 'contactId', code: 'not_a_customer', message: 'is a supplier, not a customer' });
-    else if (contact.archivedAt) fields.push({ field: 'contactId', code: 'archived', message: 'is archived; unarchive the customer first' });
-    const currency = dto.currency ?? contact?.currency ?? business.baseCurrency;
+    const resolved = await this.invoices
+      .resolveDraft(t, { contactId: dto.contactId, currency: dto.currency, notes: dto.notes, terms: dto.terms, lines: dto.lines })
+      .catch((e: unknown) => {
+        if (!(e instanceof DomainError) || e.code !== 'VALIDATION_FAILED') throw e;
+        fields.push(...(e.extra.fields ?? []));
+        return null;
+      });
+    const base = await this.ledger.baseCurrency(t);
+    const [contact] = await t.query<{ email: string | null }>(`SELECT email FROM contacts WHERE business_id = $1 AND id = $2`, [
+      t.businessId,
+      dto.contactId,
+    ]);
+    const currency = resolved?.header.currency ?? dto.currency ?? base;
     const autoIssue = dto.autoIssue ?? false;
-    if (autoIssue && currency !== business.baseCurrency) {
+    const autoSend = dto.autoSend ?? false;
+    if (autoIssue && currency !== base) {
       fields.push({
         field: 'autoIssue',
         code: 'needs_exchange_rate',
-        message: `is only possible for ${business.baseCurrency} invoices; ${currency} invoices need an exchange rate when issued`,
+        message:
+          `is only possible for ${base} invoices: each ${currency} invoice needs the exchange rate of its own day, ` +
+          'so it is created as a draft and you are emailed to issue it',
       });
+    }
+    if (autoSend && !autoIssue) {
+      fields.push({ field: 'autoSend', code: 'needs_auto_issue', message: 'needs the invoices to be issued automatically' });
+    } else if (autoSend && contact && !contact.email) {
+      fields.push({ field: 'autoSend', code: 'no_email', message: 'needs an email address on the customer' });
     }
     if (dto.endDate && dto.endDate < dto.startDate) {
       fields.push({ field: 'endDate', code: 'before_start', message: 'must not be before the start date' });
     }
-    if (fields.length) throw validationFailed(fields);
+    if (fields.length || !resolved) throw validationFailed(fields);
+    const index = await nextIndex();
     return {
       contactId: dto.contactId,
       currency,
-      lines: dto.lines.map((l) => ({ ...l })),
+      lines: resolved.lines.map((l) => ({
+        ...(l.productId ? { productId: l.productId } : {}),
+        description: l.description,
+        quantity: l.quantity,
+        unitPrice: toDecimalString(money(l.unitPriceMinor, assertCurrency(currency))),
+        discountPercent: l.discountPercent,
+        taxRateId: l.taxRateId,
+      })),
       notes: dto.notes ?? '',
       terms: dto.terms ?? '',
       frequency: dto.frequency,
       startDate: dto.startDate,
-      nextIndex,
-      nextDate: occurrenceDate(dto.startDate, dto.frequency, nextIndex),
+      nextIndex: index,
+      nextDate: occurrenceDate(dto.startDate, dto.frequency, index),
       endDate: dto.endDate ?? null,
       maxCount: dto.count ?? null,
+      dueDays: dto.dueDays ?? null,
       autoIssue,
+      autoSend,
     };
+  }
+
+  private async pricing(t: TenantTx): Promise<PricingContext> {
+    const [business] = await t.query<{ pricesIncludeTax: boolean; taxRounding: 'line' | 'document' }>(
+      `SELECT prices_include_tax AS "pricesIncludeTax", tax_rounding AS "taxRounding" FROM businesses WHERE id = $1`,
+      [t.businessId],
+    );
+    const rates = await t.query<{ id: string; rate: string }>(`SELECT id, rate::text AS rate FROM tax_rates WHERE business_id = $1`, [
+      t.businessId,
+    ]);
+    return { ...business, ratePercent: new Map(rates.map((r) => [r.id, r.rate])) };
   }
 
   private async present(t: TenantTx, id: string): Promise<RecurringInvoiceDto> {
     const r = await this.repo.get(t, id);
     if (!r) throw notFound('Recurring invoice');
-    return this.toDto(r, await this.repo.runs(t, id));
+    return this.toDto(r, await this.pricing(t));
   }
 
-  private toDto(r: Omit<TemplateRow, 'cursorAt'>, runs: RecurringInvoiceDto['runs']): RecurringInvoiceDto {
+  private toDto(r: Omit<TemplateRow, 'cursorAt'>, pricing: PricingContext): RecurringInvoiceDto {
     return {
       id: r.id,
       contact: { id: r.contactId, name: r.contactName },
       currency: r.currency,
       frequency: r.frequency,
+      status: r.status,
       startDate: r.startDate,
-      nextDate: hasEnded(r) ? null : r.nextDate,
+      nextDate: r.status === 'ended' ? null : r.nextDate,
       endDate: r.endDate,
       count: r.maxCount,
-      generatedCount: r.nextIndex,
+      dueDays: r.dueDays,
+      generatedCount: r.generatedCount,
+      draftCount: r.draftCount,
       active: r.active,
       autoIssue: r.autoIssue,
+      autoSend: r.autoSend,
+      amount: amountOf(r, pricing),
       notes: r.notes,
       terms: r.terms,
       lines: r.lines,
       lastError: r.lastError,
-      runs,
       createdAt: r.createdAt,
     };
   }
+}
+
+/**
+ * One invoice's total, by the same `computeTotals` the invoices use. Null only for a template
+ * saved before prices were fixed at save time, whose lines take the product's price when invoiced.
+ */
+function amountOf(r: Pick<TemplateRow, 'currency' | 'lines'>, pricing: PricingContext) {
+  const currency = assertCurrency(r.currency);
+  if (r.lines.some((l) => l.unitPrice === undefined)) return null;
+  const totals = computeTotals({
+    currency,
+    pricesIncludeTax: pricing.pricesIncludeTax,
+    taxRounding: pricing.taxRounding,
+    lines: r.lines.map((l) => ({
+      quantity: l.quantity,
+      unitPriceMinor: parseMoney(l.unitPrice!, currency).amountMinor,
+      discountPercent: l.discountPercent ?? '0',
+      taxRatePercent: (l.taxRateId && pricing.ratePercent.get(l.taxRateId)) || '0',
+    })),
+  });
+  return moneyDto(totals.totalMinor, currency);
 }

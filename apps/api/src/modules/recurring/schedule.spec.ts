@@ -1,5 +1,5 @@
 import { addMonths } from '../../common/dates';
-import { occurrenceDate } from './schedule';
+import { firstIndexAfter, hasEnded, occurrenceDate } from './schedule';
 
 describe('recurring schedule', () => {
   it.each([
@@ -37,5 +37,30 @@ describe('recurring schedule', () => {
   it('handles negative months across a year boundary', () => {
     expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
     expect(addMonths('2026-01-15', -1)).toBe('2025-12-15');
+  });
+
+  it.each([
+    ['2026-01-31', 'monthly', null, 0],
+    ['2026-01-31', 'monthly', '2026-01-30', 0],
+    ['2026-01-31', 'monthly', '2026-01-31', 1],
+    ['2026-01-31', 'monthly', '2026-03-30', 2],
+    ['2026-01-31', 'weekly', '2026-12-31', 48], // #47 = 2026-12-26, #48 = 2027-01-02
+    ['2020-01-06', 'weekly', '2026-11-30', 361], // 2520 days = 360 weeks: #360 falls on the last date itself
+    ['2026-01-31', 'yearly', '2026-06-01', 1],
+  ] as const)('the first %s %s occurrence after %s is #%d', (start, frequency, last, n) => {
+    expect(firstIndexAfter(start, frequency, last)).toBe(n);
+    if (last) {
+      expect(occurrenceDate(start, frequency, n) > last).toBe(true);
+      if (n > 0) expect(occurrenceDate(start, frequency, n - 1) <= last).toBe(true);
+    }
+  });
+
+  it('ends at the end date or once the count of invoices is made, whichever comes first', () => {
+    const t = { nextDate: '2026-05-01', endDate: null, maxCount: null, generatedCount: 40 };
+    expect(hasEnded(t)).toBe(false);
+    expect(hasEnded({ ...t, endDate: '2026-05-01' })).toBe(false);
+    expect(hasEnded({ ...t, endDate: '2026-04-30' })).toBe(true);
+    expect(hasEnded({ ...t, maxCount: 41 })).toBe(false);
+    expect(hasEnded({ ...t, maxCount: 40 })).toBe(true);
   });
 });

@@ -14,3 +14,27 @@ export function occurrenceDate(start: string, frequency: Frequency, n: number): 
   if (frequency === 'weekly') return addDays(start, 7 * n);
   return addMonths(start, MONTHS[frequency] * n);
 }
+
+/** Whether a template has no occurrence left: its next date is past the end date, or it made its count of invoices. */
+export function hasEnded(t: { nextDate: string; endDate: string | null; maxCount: number | null; generatedCount: number }): boolean {
+  return (t.endDate !== null && t.nextDate > t.endDate) || (t.maxCount !== null && t.generatedCount >= t.maxCount);
+}
+
+/**
+ * The schedule position after a change of start date or frequency: the first occurrence of the
+ * new schedule after the last one already invoiced, so no date is invoiced twice; with nothing
+ * invoiced yet, the new start.
+ */
+export function firstIndexAfter(start: string, frequency: Frequency, lastInvoiced: string | null): number {
+  if (lastInvoiced === null) return 0;
+  // Occurrences are monotonic in n, so a binary search finds the first one past lastInvoiced.
+  let low = 0;
+  let high = 1;
+  while (occurrenceDate(start, frequency, high) <= lastInvoiced) high *= 2;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (occurrenceDate(start, frequency, mid) <= lastInvoiced) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../../common/error-body.dto';
 import { BusinessPermission, CurrentAccess } from '../access/access.decorators';
 import type { BusinessAccess } from '../access/principal';
-import { ReminderHistoryDto, ReminderSettingsDto } from './dto/reminders.dto';
+import { ReminderHistoryDto, ReminderListQueryDto, ReminderPageDto, ReminderSettingsDto } from './dto/reminders.dto';
 import { RemindersService } from './reminders.service';
 
 @ApiTags('reminders')
@@ -26,6 +26,14 @@ export class RemindersController {
   @ApiOkResponse({ type: ReminderSettingsDto })
   put(@CurrentAccess() a: BusinessAccess, @Body() dto: ReminderSettingsDto): Promise<ReminderSettingsDto> {
     return this.reminders.putSettings(a, dto);
+  }
+
+  @Get('reminders')
+  @BusinessPermission('invoices.read')
+  @ApiOperation({ summary: 'Payment reminders sent, newest first; filter by invoice or customer', operationId: 'listReminders' })
+  @ApiOkResponse({ type: ReminderPageDto })
+  list(@CurrentAccess() a: BusinessAccess, @Query() q: ReminderListQueryDto): Promise<ReminderPageDto> {
+    return this.reminders.list(a, q);
   }
 
   @Get('invoices/:invoiceId/reminders')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { decodeCursor } from '../../common/pagination';
 import type { TenantTx, Tx } from '../../db/db';
 import type { ReminderSentDto, ReminderSettingsDto } from './dto/reminders.dto';
 
@@ -75,11 +76,32 @@ export class RemindersRepository {
     return n === 1;
   }
 
-  history(t: TenantTx, invoiceId: string): Promise<ReminderSentDto[]> {
-    return t.query<ReminderSentDto>(
-      `SELECT id, offset_days AS "offsetDays", due_date::text AS "dueDate", to_email AS "toEmail", sent_at AS "sentAt"
-         FROM reminders_sent WHERE business_id = $1 AND invoice_id = $2 ORDER BY sent_at DESC, id`,
-      [t.businessId, invoiceId],
+  /** Whether a reminder for this offset, or for a later one, was already sent (offsets may have changed since). */
+  async sentAtOrAfter(t: TenantTx, invoiceId: string, offsetDays: number): Promise<boolean> {
+    const rows = await t.query(
+      `SELECT 1 FROM reminders_sent WHERE business_id = $1 AND invoice_id = $2 AND offset_days >= $3 LIMIT 1`,
+      [t.businessId, invoiceId, offsetDays],
+    );
+    return rows.length > 0;
+  }
+
+  /** Sent reminders, newest first (keyset over sent_at, id), optionally for one invoice or customer. */
+  history(t: TenantTx, q: { invoiceId?: string; contactId?: string; limit: number; cursor?: string }) {
+    const after = decodeCursor(q.cursor);
+    return t.query<ReminderSentDto & { cursorAt: string }>(
+      `SELECT r.id, json_build_object('id', i.id, 'number', i.number) AS invoice,
+              json_build_object('id', c.id, 'name', c.name) AS contact,
+              r.offset_days AS "offsetDays", r.due_date::text AS "dueDate", r.to_email AS "toEmail", r.sent_at AS "sentAt",
+              r.sent_at::text AS "cursorAt"
+         FROM reminders_sent r
+         JOIN invoices i ON i.business_id = r.business_id AND i.id = r.invoice_id
+         JOIN contacts c ON c.business_id = i.business_id AND c.id = i.contact_id
+        WHERE r.business_id = $1
+          AND ($2::uuid IS NULL OR r.invoice_id = $2)
+          AND ($3::uuid IS NULL OR i.contact_id = $3)
+          AND ($4::timestamptz IS NULL OR (r.sent_at, r.id) < ($4::timestamptz, $5::uuid))
+        ORDER BY r.sent_at DESC, r.id DESC LIMIT $6`,
+      [t.businessId, q.invoiceId ?? null, q.contactId ?? null, after?.at ?? null, after?.id ?? null, q.limit + 1],
     );
   }
 
@@ -89,10 +111,11 @@ export class RemindersRepository {
   }
 
   /** Across businesses, through the SECURITY DEFINER function (ids and offsets only). */
-  due(tx: Tx, limit: number) {
+  due(tx: Tx, limit: number, graceDays: number) {
     return tx.query<{ businessId: string; invoiceId: string; offsetDays: number }>(
-      `SELECT business_id AS "businessId", invoice_id AS "invoiceId", offset_days AS "offsetDays" FROM due_payment_reminders($1)`,
-      [limit],
+      `SELECT business_id AS "businessId", invoice_id AS "invoiceId", offset_days AS "offsetDays"
+         FROM due_payment_reminders($1, $2)`,
+      [limit, graceDays],
     );
   }
 }

@@ -1,11 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { assertCurrency, formatMoney, money } from '@keeper/money';
+import { daysBetween } from '../../common/dates';
 import { notFound } from '../../common/errors';
+import { pageOf } from '../../common/pagination';
 import { Db } from '../../db/db';
 import type { BusinessAccess } from '../access/principal';
+import { AuditService } from '../audit/audit.service';
 import { InvoicePdfService } from '../invoice-documents/invoice-pdf.service';
 import { Mailer } from '../mail/mailer';
-import type { ReminderHistoryDto, ReminderSettingsDto } from './dto/reminders.dto';
+import type { ReminderHistoryDto, ReminderListQueryDto, ReminderPageDto, ReminderSettingsDto } from './dto/reminders.dto';
+import { dueReminderOffset, REMINDER_GRACE_DAYS } from './reminder-schedule';
 import { DEFAULT_SETTINGS, RemindersRepository } from './reminders.repository';
 
 const OPEN = ['issued', 'partially_paid'];
@@ -13,10 +17,6 @@ const OPEN = ['issued', 'partially_paid'];
 /** Replaces {placeholder}s; unknown ones stay as written so a typo is visible, not silently dropped. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole: string, key: string) => values[key] ?? whole);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 @Injectable()
@@ -28,6 +28,7 @@ export class RemindersService {
     private readonly repo: RemindersRepository,
     private readonly pdfs: InvoicePdfService,
     private readonly mailer: Mailer,
+    private readonly audit: AuditService,
   ) {}
 
   getSettings(a: BusinessAccess): Promise<ReminderSettingsDto> {
@@ -37,7 +38,15 @@ export class RemindersService {
   putSettings(a: BusinessAccess, dto: ReminderSettingsDto): Promise<ReminderSettingsDto> {
     return this.db.tenant(a.businessId, async (t) => {
       const offsets = [...new Set(dto.offsets)].sort((x, y) => x - y);
+      const before = (await this.repo.settings(t)) ?? DEFAULT_SETTINGS;
       await this.repo.saveSettings(t, { ...dto, offsets });
+      const templatesChanged = (['subjectEn', 'bodyEn', 'subjectZh', 'bodyZh'] as const).some((k) => before[k] !== dto[k]);
+      await this.audit.record(t, {
+        action: 'reminder_settings.updated',
+        actorUserId: a.userId,
+        targetType: 'reminder_settings',
+        details: { enabled: dto.enabled, offsets, ...(templatesChanged ? { messageChanged: true } : {}) },
+      });
       return (await this.repo.settings(t))!;
     });
   }
@@ -45,13 +54,23 @@ export class RemindersService {
   history(a: BusinessAccess, invoiceId: string): Promise<ReminderHistoryDto> {
     return this.db.tenant(a.businessId, async (t) => {
       if (!(await this.repo.invoiceExists(t, invoiceId))) throw notFound('Invoice');
-      return { items: await this.repo.history(t, invoiceId) };
+      // At most one reminder per offset and at most 20 offsets: one page holds them all.
+      const rows = await this.repo.history(t, { invoiceId, limit: 100 });
+      return { items: rows.map(({ cursorAt: _omit, ...r }) => r) };
     });
+  }
+
+  /** Every reminder the business sent, newest first: what went to whom, and when. */
+  list(a: BusinessAccess, q: ReminderListQueryDto): Promise<ReminderPageDto> {
+    const limit = q.limit ?? 25;
+    return this.db.tenant(a.businessId, async (t) =>
+      pageOf(await this.repo.history(t, { invoiceId: q.invoiceId, contactId: q.contactId, limit, cursor: q.cursor }), limit),
+    );
   }
 
   /** Every reminder due now across businesses (found through the SECURITY DEFINER function). */
   async sendDue(limit = 500): Promise<number> {
-    const due = await this.db.account(null, (tx) => this.repo.due(tx, limit));
+    const due = await this.db.account(null, (tx) => this.repo.due(tx, limit, REMINDER_GRACE_DAYS));
     let sent = 0;
     let failed: Error | null = null;
     for (const d of due) {
@@ -70,7 +89,8 @@ export class RemindersService {
   /**
    * Sends one reminder exactly once per (invoice, offset), by record-then-send in ONE transaction:
    * 1. the invoice row is locked and every condition re-checked under RLS (still open, customer
-   *    has an email, enabled offset due today in the business's timezone);
+   *    has an email, and the offset is the one `dueReminderOffset` picks for today in the
+   *    business's timezone, with no reminder for it or a later offset sent yet);
    * 2. the reminders_sent row is inserted — a concurrent scan blocks on its unique key and, once
    *    this commits, finds the conflict and sends nothing;
    * 3. the mail is sent BEFORE commit: if sending fails the transaction rolls back, the record
@@ -84,7 +104,8 @@ export class RemindersService {
       if (!settings?.enabled || !settings.offsets.includes(offsetDays)) return false;
       const inv = await this.repo.candidate(t, invoiceId);
       if (!inv || !OPEN.includes(inv.status) || !inv.email || BigInt(inv.balanceMinor) <= 0n) return false;
-      if (daysBetween(inv.dueDate, inv.today) !== offsetDays) return false;
+      if (dueReminderOffset(settings.offsets, inv.dueDate, inv.today) !== offsetDays) return false;
+      if (await this.repo.sentAtOrAfter(t, invoiceId, offsetDays)) return false;
       if (!(await this.repo.record(t, { invoiceId, offsetDays, dueDate: inv.dueDate, toEmail: inv.email }))) return false;
 
       await this.pdfs.registerLink(t, invoiceId);
@@ -96,7 +117,8 @@ export class RemindersService {
         number: inv.number,
         amount: formatMoney(money(BigInt(inv.balanceMinor), currency), locale),
         dueDate: inv.dueDate,
-        days: String(Math.abs(offsetDays)),
+        // Counted from the day it is sent, which is later than the offset's day when a scan was missed.
+        days: String(Math.abs(daysBetween(inv.dueDate, inv.today))),
         link,
       });
       const en = values('en');
@@ -105,6 +127,13 @@ export class RemindersService {
         to: inv.email,
         subject: `${fillTemplate(settings.subjectEn, en)} / ${fillTemplate(settings.subjectZh, zh)}`,
         text: `${fillTemplate(settings.bodyEn, en)}\n\n---\n\n${fillTemplate(settings.bodyZh, zh)}\n`,
+      });
+      await this.audit.record(t, {
+        action: 'reminder.sent',
+        actorUserId: null,
+        targetType: 'invoice',
+        targetId: invoiceId,
+        details: { number: inv.number, offsetDays, to: inv.email },
       });
       this.log.log({ businessId, invoiceId, offsetDays }, 'payment reminder sent');
       return true;

@@ -2,6 +2,7 @@ import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/Card';
 import { Icon } from '../../components/Icon';
+import { SectionTabs } from '../../components/SectionTabs';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useCurrentBusiness } from '../current-business';
 
@@ -12,20 +13,18 @@ export function SalesLayout() {
   return (
     <div className="page" data-testid="page-sales">
       <PageHeader title={t('nav.sales')} description={t('sections.sales.summary')} />
-      <nav className="tabs" aria-label={t('nav.sales')}>
-        <Link to="/b/$businessId/sales/invoices" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }} data-testid="sales-tab-invoices">
-          {t('invoices.title')}
-        </Link>
-        <Link to="/b/$businessId/sales/payments" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }} data-testid="sales-tab-payments">
-          {t('payments.title')}
-        </Link>
-        <Link to="/b/$businessId/sales/credit-notes" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }} data-testid="sales-tab-credit-notes">
-          {t('creditNotes.title')}
-        </Link>
-        <Link to="/b/$businessId/sales/customers" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }} data-testid="sales-tab-customers">
-          {t('customers.title')}
-        </Link>
-      </nav>
+      <SectionTabs
+        label={t('nav.sales')}
+        businessId={businessId}
+        testIdPrefix="sales-tab"
+        tabs={[
+          { key: 'invoices', to: '/b/$businessId/sales/invoices', label: t('invoices.title') },
+          { key: 'recurring', to: '/b/$businessId/sales/recurring', label: t('recurring.tab') },
+          { key: 'payments', to: '/b/$businessId/sales/payments', label: t('payments.title') },
+          { key: 'credit-notes', to: '/b/$businessId/sales/credit-notes', label: t('creditNotes.title') },
+          { key: 'customers', to: '/b/$businessId/sales/customers', label: t('customers.title') },
+        ]}
+      />
       <div className="section-body">
         <Outlet />
       </div>

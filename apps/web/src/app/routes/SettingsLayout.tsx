@@ -1,6 +1,7 @@
-import { Link, Outlet } from '@tanstack/react-router';
+import { Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/Card';
+import { SectionTabs, type SectionTab } from '../../components/SectionTabs';
 import { canManageBusiness } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useCurrentBusiness } from '../current-business';
@@ -10,35 +11,22 @@ export function SettingsLayout() {
   const { businessId, business } = useCurrentBusiness();
   const admin = canManageBusiness(business?.role);
   useDocumentTitle(t('nav.settings'));
-  const tabs = [
+  const tabs: SectionTab[] = [
     { key: 'profile', to: '/b/$businessId/settings', exact: true, label: t('settings.tabs.profile') },
-    { key: 'members', to: '/b/$businessId/settings/members', exact: false, label: t('settings.tabs.members') },
-    { key: 'taxes', to: '/b/$businessId/settings/taxes', exact: false, label: t('settings.tabs.taxes') },
+    { key: 'members', to: '/b/$businessId/settings/members', label: t('settings.tabs.members') },
+    { key: 'taxes', to: '/b/$businessId/settings/taxes', label: t('settings.tabs.taxes') },
+    { key: 'reminders', to: '/b/$businessId/settings/reminders', label: t('settings.tabs.reminders') },
     ...(admin
-      ? [
-          { key: 'invitations', to: '/b/$businessId/settings/invitations', exact: false, label: t('settings.tabs.invitations') },
-          { key: 'audit', to: '/b/$businessId/settings/audit', exact: false, label: t('settings.tabs.audit') },
-        ]
+      ? ([
+          { key: 'invitations', to: '/b/$businessId/settings/invitations', label: t('settings.tabs.invitations') },
+          { key: 'audit', to: '/b/$businessId/settings/audit', label: t('settings.tabs.audit') },
+        ] satisfies SectionTab[])
       : []),
-  ] as const;
+  ];
   return (
     <div className="page" data-testid="page-settings">
       <PageHeader title={t('nav.settings')} description={t('settings.description', { business: business?.name ?? '' })} />
-      <nav className="tabs" aria-label={t('nav.settings')}>
-        {tabs.map((tab) => (
-          <Link
-            key={tab.key}
-            to={tab.to}
-            params={{ businessId }}
-            className="tab"
-            activeOptions={{ exact: tab.exact }}
-            activeProps={{ className: 'is-active', 'aria-current': 'page' }}
-            data-testid={`settings-tab-${tab.key}`}
-          >
-            {tab.label}
-          </Link>
-        ))}
-      </nav>
+      <SectionTabs label={t('nav.settings')} businessId={businessId} testIdPrefix="settings-tab" tabs={tabs} />
       <div className="settings-body">
         <Outlet />
       </div>

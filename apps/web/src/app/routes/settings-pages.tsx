@@ -5,7 +5,10 @@ import { AuditLogSection } from '../../features/audit/components/AuditLogSection
 import { BusinessProfile } from '../../features/businesses/components/BusinessProfile';
 import { InvitationsSection } from '../../features/invitations/components/InvitationsSection';
 import { MembersSection } from '../../features/members/components/MembersSection';
+import { ReminderHistory } from '../../features/reminders/components/ReminderHistory';
+import { ReminderSettingsForm } from '../../features/reminders/components/ReminderSettingsForm';
 import { TaxesSection } from '../../features/taxes/components/TaxesSection';
+import { roleAllows } from '../../lib/permissions';
 import { canManageBusiness } from '../../lib/roles';
 import { useCurrentBusiness } from '../current-business';
 
@@ -47,4 +50,16 @@ export function TaxesSettingsPage() {
   const { businessId, business } = useCurrentBusiness();
   if (!business) return <PageSpinner />;
   return <TaxesSection businessId={businessId} role={business.role} />;
+}
+
+/** Owners and admins set the reminders up; everyone who reads invoices sees what was sent. */
+export function RemindersSettingsPage() {
+  const { businessId, business } = useCurrentBusiness();
+  if (!business) return <PageSpinner />;
+  return (
+    <div className="column-stack" data-testid="reminders-settings">
+      {roleAllows(business.role, 'reminders.manage') && <ReminderSettingsForm businessId={businessId} />}
+      <ReminderHistory businessId={businessId} />
+    </div>
+  );
 }

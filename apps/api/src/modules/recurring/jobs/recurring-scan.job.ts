@@ -7,9 +7,10 @@ import { RecurringRepository } from '../recurring.repository';
 const BATCH = 500;
 
 /**
- * Repeatable: enqueues one 'recurring.generate' per due occurrence. The job id names the
- * occurrence, so a scan that runs twice (or overlaps) adds each occurrence once while it is
- * queued; the generate job itself is idempotent for the rest.
+ * Repeatable: enqueues one 'recurring.generate' per template with a due occurrence; that job
+ * also catches up the occurrences due after it. The job id names the template's next occurrence,
+ * so a scan that runs twice (or overlaps) adds it once while it is queued; the generate job itself
+ * is idempotent for the rest.
  */
 @Injectable()
 export class RecurringScanJob implements JobHandler<'recurring.scan'> {

@@ -1,6 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination';
+import { InvoiceContactDto } from '../../invoices/dto/invoice.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const PLACEHOLDERS = ['{customer}', '{business}', '{number}', '{amount}', '{dueDate}', '{days}', '{link}'] as const;
@@ -48,9 +50,23 @@ export class ReminderSettingsDto {
   bodyZh: string;
 }
 
+export class ReminderInvoiceDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'INV-00042' })
+  number: string | null;
+}
+
 export class ReminderSentDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
+
+  @ApiProperty({ type: ReminderInvoiceDto })
+  invoice: ReminderInvoiceDto;
+
+  @ApiProperty({ type: InvoiceContactDto, description: 'The customer the reminder was about' })
+  contact: InvoiceContactDto;
 
   @ApiProperty({ example: 7, description: 'Days relative to the due date' })
   offsetDays: number;
@@ -61,11 +77,31 @@ export class ReminderSentDto {
   @ApiProperty()
   toEmail: string;
 
-  @ApiProperty()
-  sentAt: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  sentAt: Date;
 }
 
 export class ReminderHistoryDto {
   @ApiProperty({ type: [ReminderSentDto] })
   items: ReminderSentDto[];
+}
+
+export class ReminderPageDto {
+  @ApiProperty({ type: [ReminderSentDto] })
+  items: ReminderSentDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}
+
+export class ReminderListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an invoice id' })
+  invoiceId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a customer id' })
+  contactId?: string;
 }

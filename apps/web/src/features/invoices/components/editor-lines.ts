@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { computeTotals, type DocumentTotals, type TaxRounding } from '@keeper/invoicing';
 import { isCurrency, parseDecimal } from '@keeper/money';
-import { parseAmountMinor } from '../../../lib/money';
+import { moneyInputValue, parseAmountMinor, type MoneyJson } from '../../../lib/money';
+import { useFormErrors } from '../../../lib/error-message';
 
 /** One row of the invoice editor, as typed: every number is still the text in its cell. */
 export type EditorLine = {
@@ -24,6 +26,53 @@ export function blankLine(taxRateId = ''): EditorLine {
 /** A row nobody has typed into; it is neither saved nor counted. */
 export function isBlankLine(line: EditorLine): boolean {
   return !line.description.trim() && !line.unitPrice.trim() && !line.productId;
+}
+
+/** Editor rows from saved lines (an invoice's, with its price as money). */
+export function editorLinesFrom(
+  lines: readonly { productId: string | null; description: string; quantity: string; unitPrice: MoneyJson; discountPercent: string; taxRateId: string | null }[],
+): EditorLine[] {
+  return lines.map((l) => ({
+    key: newLineKey(),
+    productId: l.productId,
+    description: l.description,
+    quantity: l.quantity,
+    unitPrice: moneyInputValue(l.unitPrice),
+    discountPercent: l.discountPercent === '0' ? '' : l.discountPercent,
+    taxRateId: l.taxRateId ?? '',
+  }));
+}
+
+/** The rows to send, as the API's line input, with their editor keys (to place the API's field errors back on rows). */
+export function linesToSend(lines: readonly EditorLine[]) {
+  const sent = lines.filter((l) => !isBlankLine(l));
+  return {
+    keys: sent.map((l) => l.key),
+    lines: sent.map((l) => ({
+      ...(l.productId ? { productId: l.productId } : {}),
+      description: l.description.trim(),
+      quantity: l.quantity.trim(),
+      // An empty price is sent as absent, so the API names the field rather than invoicing at 0.
+      ...(l.unitPrice.trim() ? { unitPrice: l.unitPrice.trim() } : {}),
+      discountPercent: l.discountPercent.trim() || '0',
+      taxRateId: l.taxRateId || null,
+    })),
+  };
+}
+
+const LINE_FIELDS = ['productId', 'description', 'quantity', 'unitPrice', 'discountPercent', 'taxRateId'] as const;
+
+/**
+ * The API's field errors for a form with a lines editor: head fields by name, and line errors
+ * ("lines.2.unitPrice") placed back on the row that was sent at that index.
+ */
+export function useLinesFormErrors(error: unknown, headFields: readonly string[], sentKeys: readonly string[]) {
+  const errors = useFormErrors(error, [...headFields, ...sentKeys.flatMap((_, i) => LINE_FIELDS.map((f) => `lines.${i}.${f}`))]);
+  const lineError = (key: string, field: string) => {
+    const index = sentKeys.indexOf(key);
+    return index < 0 ? undefined : errors.field(`lines.${index}.${field}`);
+  };
+  return { ...errors, lineError };
 }
 
 const QUANTITY = /^\d+(\.\d{1,4})?$/;
@@ -83,6 +132,21 @@ export function liveTotals(input: {
   } catch {
     return { totals: null, included, unreadable };
   }
+}
+
+/** `liveTotals` for an editor, recomputed when the lines, currency, tax rules or rates change. */
+export function useLiveTotals(input: {
+  currency: string;
+  pricesIncludeTax: boolean;
+  taxRounding: TaxRounding;
+  lines: readonly EditorLine[];
+  taxRates: readonly { id: string; rate: string }[];
+}): LiveTotals {
+  const { currency, pricesIncludeTax, taxRounding, lines, taxRates } = input;
+  return useMemo(
+    () => liveTotals({ currency, pricesIncludeTax, taxRounding, lines, ratePercent: (id) => taxRates.find((r) => r.id === id)?.rate }),
+    [currency, pricesIncludeTax, taxRounding, lines, taxRates],
+  );
 }
 
 /** Adds days to an ISO date (YYYY-MM-DD) on the calendar, without time zones. */

@@ -17,6 +17,7 @@ import { IssueCreditNoteDialog } from '../../credit-notes/components/IssueCredit
 import { InvoiceCreditNotes } from '../../credit-notes/components/InvoiceCreditNotes';
 import { InvoicePayments } from '../../payments/components/InvoicePayments';
 import { RecordPaymentDialog } from '../../payments/components/RecordPaymentDialog';
+import { InvoiceReminders } from '../../reminders/components/InvoiceReminders';
 import { useInvoice } from '../api/get-invoice';
 import { useVoidInvoice } from '../api/void-invoice';
 import { InvoiceShare } from '../components/InvoiceShare';
@@ -81,6 +82,17 @@ export function InvoiceDetailPage({
             <Button onClick={() => void navigate({ to: '/b/$businessId/sales/invoices/$invoiceId/edit', params: { businessId, invoiceId } })}>
               {t('common.edit')}
             </Button>
+          )}
+          {roleAllows(role, 'invoices.write') && (
+            <Link
+              className="btn btn-ghost btn-md"
+              to="/b/$businessId/sales/recurring/new"
+              params={{ businessId }}
+              search={{ fromInvoice: invoiceId }}
+              data-testid="make-recurring"
+            >
+              {t('recurring.makeRecurring')}
+            </Link>
           )}
           {canVoid && (
             <Button
@@ -216,6 +228,7 @@ export function InvoiceDetailPage({
       </Card>
       {issued && <InvoicePayments businessId={businessId} invoiceId={invoiceId} />}
       {issued && <InvoiceCreditNotes businessId={businessId} invoiceId={invoiceId} />}
+      {issued && <InvoiceReminders businessId={businessId} invoiceId={invoiceId} />}
       {paying && inv.number && (
         <RecordPaymentDialog
           businessId={businessId}

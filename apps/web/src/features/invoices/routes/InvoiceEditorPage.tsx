@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
@@ -6,28 +6,36 @@ import { Card } from '../../../components/Card';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
-import { SelectField, TextAreaField, TextField } from '../../../components/Field';
+import { SelectField, TextField } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { Icon } from '../../../components/Icon';
 import { PageSpinner } from '../../../components/Spinner';
 import { useFormErrors } from '../../../lib/error-message';
-import { moneyInputValue } from '../../../lib/money';
 import { roleAllows } from '../../../lib/permissions';
 import type { Role } from '../../../lib/roles';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { currencyOptions } from '../../businesses/business-options';
-import { useBusiness } from '../../businesses/api/get-business';
 import { useContact } from '../../contacts/api/get-contact';
-import { useTaxRates, type TaxRate } from '../../taxes/api/get-tax-rates';
+import type { TaxRate } from '../../taxes/api/get-tax-rates';
 import { useCreateInvoice, type InvoiceDraftInput } from '../api/create-invoice';
 import { useDeleteInvoice } from '../api/delete-invoice';
 import { useInvoice, type Invoice } from '../api/get-invoice';
 import { useIssueInvoice } from '../api/issue-invoice';
 import { useUpdateInvoice } from '../api/update-invoice';
 import { CustomerPicker } from '../components/CustomerPicker';
-import { addDays, blankLine, isBlankLine, liveTotals, newLineKey, todayIso, type EditorLine } from '../components/editor-lines';
-import { InvoiceLinesEditor } from '../components/InvoiceLinesEditor';
-import { InvoiceTotals } from '../components/InvoiceTotals';
+import {
+  addDays,
+  blankLine,
+  editorLinesFrom,
+  isBlankLine,
+  linesToSend,
+  todayIso,
+  useLinesFormErrors,
+  useLiveTotals,
+  type EditorLine,
+} from '../components/editor-lines';
+import { InvoiceLinesCard } from '../components/InvoiceLinesCard';
+import { useCurrencyChoices } from '../components/use-currency-choices';
+import { WithTaxSettings } from '../components/WithTaxSettings';
 
 type Props = { businessId: string; role: Role; baseCurrency: string };
 
@@ -64,37 +72,23 @@ export function EditInvoicePage({ invoiceId, ...props }: Props & { invoiceId: st
 type InitialContact = { id: string; name: string; currency: string; terms: number };
 
 function EditorFrame(props: Props & { invoice?: Invoice; initialContact?: InitialContact }) {
-  const business = useBusiness(props.businessId);
-  const taxRates = useTaxRates(props.businessId, 'any');
-  if (business.isPending || taxRates.isPending) return <PageSpinner />;
-  if (business.isError) return <ErrorState error={business.error} onRetry={() => void business.refetch()} />;
-  if (taxRates.isError) return <ErrorState error={taxRates.error} onRetry={() => void taxRates.refetch()} />;
   return (
-    <InvoiceEditor
-      key={props.invoice?.id ?? 'new'}
-      {...props}
-      taxRates={taxRates.data.items}
-      // A draft keeps the rules it was created with; a new one takes the business's current rules.
-      pricesIncludeTax={props.invoice?.pricesIncludeTax ?? business.data.pricesIncludeTax}
-      taxRounding={props.invoice?.taxRounding ?? business.data.taxRounding}
-    />
+    <WithTaxSettings businessId={props.businessId}>
+      {(settings) => (
+        <InvoiceEditor
+          key={props.invoice?.id ?? 'new'}
+          {...props}
+          taxRates={settings.taxRates}
+          // A draft keeps the rules it was created with; a new one takes the business's current rules.
+          pricesIncludeTax={props.invoice?.pricesIncludeTax ?? settings.pricesIncludeTax}
+          taxRounding={props.invoice?.taxRounding ?? settings.taxRounding}
+        />
+      )}
+    </WithTaxSettings>
   );
 }
 
-const LINE_FIELDS = ['productId', 'description', 'quantity', 'unitPrice', 'discountPercent', 'taxRateId'] as const;
 const HEAD_FIELDS = ['contactId', 'currency', 'issueDate', 'dueDate', 'notes', 'terms', 'lines'];
-
-function linesFromInvoice(invoice: Invoice): EditorLine[] {
-  return invoice.lines.map((l) => ({
-    key: newLineKey(),
-    productId: l.productId,
-    description: l.description,
-    quantity: l.quantity,
-    unitPrice: moneyInputValue(l.unitPrice),
-    discountPercent: l.discountPercent === '0' ? '' : l.discountPercent,
-    taxRateId: l.taxRateId ?? '',
-  }));
-}
 
 type Verification = { matches: boolean; server: bigint; browser: bigint } | null;
 
@@ -118,7 +112,7 @@ function InvoiceEditor({
   pricesIncludeTax: boolean;
   taxRounding: 'line' | 'document';
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   useDocumentTitle(invoice ? t('invoices.editTitle') : t('invoices.new'));
   const defaultTaxRateId = taxRates.find((r) => r.isDefault && r.active)?.id ?? '';
@@ -139,7 +133,7 @@ function InvoiceEditor({
     terms: invoice?.terms ?? '',
   });
   const [terms, setTermsDays] = useState<number>(initialContact?.terms ?? 0);
-  const [lines, setLines] = useState<EditorLine[]>(() => (invoice?.lines.length ? linesFromInvoice(invoice) : [blankLine(defaultTaxRateId)]));
+  const [lines, setLines] = useState<EditorLine[]>(() => (invoice?.lines.length ? editorLinesFrom(invoice.lines) : [blankLine(defaultTaxRateId)]));
   const [sentKeys, setSentKeys] = useState<string[]>([]);
   const [verification, setVerification] = useState<Verification>(() => (invoice && verificationOnSave.get(invoice.id)) || null);
   const [confirm, setConfirm] = useState<'issue' | 'delete' | null>(null);
@@ -148,28 +142,17 @@ function InvoiceEditor({
   const canIssue = roleAllows(role, 'invoices.issue');
   const saving = create.isPending || update.isPending;
   const saveError = create.error ?? update.error;
-  const errors = useFormErrors(saveError, [...HEAD_FIELDS, ...sentKeys.flatMap((_, i) => LINE_FIELDS.map((f) => `lines.${i}.${f}`))]);
-  const lineError = (key: string, field: string) => {
-    const index = sentKeys.indexOf(key);
-    return index < 0 ? undefined : errors.field(`lines.${index}.${field}`);
-  };
+  const errors = useLinesFormErrors(saveError, HEAD_FIELDS, sentKeys);
+  const lineError = errors.lineError;
 
-  const ratePercent = (id: string) => taxRates.find((r) => r.id === id)?.rate;
-  const live = useMemo(
-    () => liveTotals({ currency: head.currency, pricesIncludeTax, taxRounding, lines, ratePercent }),
-    // ratePercent reads taxRates, which is listed.
-    [head.currency, pricesIncludeTax, taxRounding, lines, taxRates],
-  );
-  const currencies = useMemo(() => {
-    const options = currencyOptions(i18n.language);
-    return options.some((o) => o.value === head.currency) ? options : [{ value: head.currency, label: head.currency }, ...options];
-  }, [i18n.language, head.currency]);
+  const live = useLiveTotals({ currency: head.currency, pricesIncludeTax, taxRounding, lines, taxRates });
+  const currencies = useCurrencyChoices(head.currency);
 
   const body = (): { body: InvoiceDraftInput; keys: string[] } | null => {
     if (!contact) return null;
-    const sent = lines.filter((l) => !isBlankLine(l));
+    const sent = linesToSend(lines);
     return {
-      keys: sent.map((l) => l.key),
+      keys: sent.keys,
       body: {
         contactId: contact.id,
         currency: head.currency,
@@ -177,15 +160,7 @@ function InvoiceEditor({
         dueDate: head.dueDate,
         notes: head.notes,
         terms: head.terms,
-        lines: sent.map((l) => ({
-          ...(l.productId ? { productId: l.productId } : {}),
-          description: l.description.trim(),
-          quantity: l.quantity.trim(),
-          // An empty price is sent as absent, so the API names the field rather than invoicing at 0.
-          ...(l.unitPrice.trim() ? { unitPrice: l.unitPrice.trim() } : {}),
-          discountPercent: l.discountPercent.trim() || '0',
-          taxRateId: l.taxRateId || null,
-        })),
+        lines: sent.lines,
       },
     };
   };
@@ -250,7 +225,6 @@ function InvoiceEditor({
   };
 
   const issueFields = useFormErrors(issue.error, ['exchangeRate']);
-  const totals = live.totals;
 
   return (
     <form className="subpage invoice-editor" onSubmit={(e) => void submit(e)} noValidate data-testid="invoice-editor">
@@ -311,54 +285,35 @@ function InvoiceEditor({
           </div>
         </div>
       </Card>
-      <Card title={t('invoices.lines.title')} description={pricesIncludeTax ? t('invoices.pricesInclusive') : t('invoices.pricesExclusive')}>
-        <InvoiceLinesEditor
-          businessId={businessId}
-          currency={head.currency}
-          pricesIncludeTax={pricesIncludeTax}
-          lines={lines}
-          onChange={(next) => {
+      <InvoiceLinesCard
+        title={t('invoices.lines.title')}
+        description={pricesIncludeTax ? t('invoices.pricesInclusive') : t('invoices.pricesExclusive')}
+        editor={{
+          businessId,
+          currency: head.currency,
+          pricesIncludeTax,
+          lines,
+          onChange: (next) => {
             setLines(next);
             setVerification(null);
-          }}
-          taxRates={taxRates}
-          defaultTaxRateId={defaultTaxRateId}
-          live={live}
-          lineError={lineError}
-        />
-        {errors.field('lines') && <p className="field-error" data-testid="field-error-lines">{errors.field('lines')}</p>}
-        <div className="editor-bottom">
-          <div className="form editor-notes">
-            <TextAreaField label={t('invoices.fields.notes')} name="notes" value={head.notes} onChange={(e) => setHead({ ...head, notes: e.target.value })} error={errors.field('notes')} />
-            <TextAreaField label={t('invoices.fields.terms')} name="terms" value={head.terms} onChange={(e) => setHead({ ...head, terms: e.target.value })} error={errors.field('terms')} />
-          </div>
-          {totals ? (
-            <InvoiceTotals
-              pricesIncludeTax={pricesIncludeTax}
-              view={{
-                currency: head.currency,
-                discountMinor: totals.discountMinor,
-                subtotalMinor: totals.subtotalMinor,
-                taxes: totals.taxes,
-                totalMinor: totals.totalMinor,
-              }}
-              footer={
-                <>
-                  {live.unreadable.size > 0 && <p className="field-error">{t('invoices.unreadableLines')}</p>}
-                  {verification && (
-                    <p className={verification.matches ? 'verify verify-ok' : 'verify verify-bad'} data-testid="totals-verification" role="status">
-                      <Icon name={verification.matches ? 'check' : 'alert'} size={16} />
-                      {verification.matches ? t('invoices.verified') : t('invoices.verifyMismatch')}
-                    </p>
-                  )}
-                </>
-              }
-            />
-          ) : (
-            <p className="muted">{t('invoices.noTotals')}</p>
-          )}
-        </div>
-      </Card>
+          },
+          taxRates,
+          defaultTaxRateId,
+          live,
+          lineError,
+        }}
+        linesError={errors.field('lines')}
+        notes={{ value: head.notes, onChange: (notes) => setHead({ ...head, notes }), error: errors.field('notes') }}
+        terms={{ value: head.terms, onChange: (terms) => setHead({ ...head, terms }), error: errors.field('terms') }}
+        totalsFooter={
+          verification && (
+            <p className={verification.matches ? 'verify verify-ok' : 'verify verify-bad'} data-testid="totals-verification" role="status">
+              <Icon name={verification.matches ? 'check' : 'alert'} size={16} />
+              {verification.matches ? t('invoices.verified') : t('invoices.verifyMismatch')}
+            </p>
+          )
+        }
+      />
       <FormError error={errors.general} extra={errors.unplacedFieldMessages} />
       <div className="form-actions editor-actions">
         {invoice && (
