@@ -232,10 +232,34 @@ export function positionOf(start: string, date: string, unit: UnitPeriod, series
   }
 }
 
-/** App. J (b)(8): amount / ((1 + f·i)(1 + i)^t). */
-function presentValue(amount: Fixed, position: Position, rate: Fixed): Fixed {
-  const simple = ONE + roundDiv(rate * position.fraction.num, position.fraction.den, 'half-even');
-  return div(amount, mul(simple, powInt(ONE + rate, position.whole)));
+interface PlacedFlow {
+  /** Positive for a payment, negative for an advance. */
+  readonly amount: Fixed;
+  readonly position: Position;
+}
+
+/**
+ * App. J (b)(8), both sides moved to one: Σ payments / ((1 + f·i)(1 + i)^t) − Σ advances / (…).
+ * `flows` come sorted by t, so each discount factor is the previous one times (1 + i)^-Δt: one or two
+ * multiplications a flow, which keeps a year of daily remittances quick.
+ */
+function excessValue(flows: readonly PlacedFlow[], rate: Fixed): Fixed {
+  const v = div(ONE, ONE + rate);
+  let discount = ONE;
+  let whole = 0;
+  let excess = 0n;
+  for (const { amount, position } of flows) {
+    if (position.whole !== whole) {
+      discount = mul(discount, powInt(v, position.whole - whole));
+      whole = position.whole;
+    }
+    let value = mul(amount, discount);
+    if (position.fraction.num !== 0n) {
+      value = div(value, ONE + roundDiv(rate * position.fraction.num, position.fraction.den, 'half-even'));
+    }
+    excess += value;
+  }
+  return excess;
 }
 
 export function regZApr(input: RegZAprInput): RegZApr {
@@ -252,16 +276,11 @@ export function regZApr(input: RegZAprInput): RegZApr {
   const unit = input.unitPeriod
     ? NAMED[input.unitPeriod]
     : chooseUnitPeriod(advances.map((a) => a.date), payments.map((p) => p.date), seriesDay);
-  const place = (flows: Flow[]) => flows.map((f) => ({ amount: f.amount, position: positionOf(start, f.date, unit, seriesDay) }));
-  const placedPayments = place(payments);
-  const placedAdvances = place(advances);
-
-  const periodicRate = solveRate((rate) => {
-    let excess = 0n;
-    for (const p of placedPayments) excess += presentValue(p.amount, p.position, rate);
-    for (const a of placedAdvances) excess -= presentValue(a.amount, a.position, rate);
-    return excess;
-  });
+  const placed: PlacedFlow[] = [
+    ...payments.map((p) => ({ amount: p.amount, position: positionOf(start, p.date, unit, seriesDay) })),
+    ...advances.map((a) => ({ amount: -a.amount, position: positionOf(start, a.date, unit, seriesDay) })),
+  ].sort((a, b) => a.position.whole - b.position.whole);
+  const periodicRate = solveRate((rate) => excessValue(placed, rate));
   const perYear = unitPeriodsPerYear(unit);
   // (b)(1): the APR is the unit-period rate times the number of unit periods in a year.
   const annualRate = roundDiv(periodicRate * perYear.num, perYear.den, 'half-even');

@@ -34,8 +34,11 @@ export function formatIsoDate({ year, month, day }: YearMonthDay): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_LENGTHS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** Days since 1970-01-01. */

@@ -132,7 +132,8 @@ function levelPayment(principal: bigint, periodicRate: Ratio, periods: number): 
   if (periodicRate.num === 0n) return ratio(principal, periods);
   const { num: a, den: b } = periodicRate;
   const growth = (a + b) ** BigInt(periods);
-  return ratio(principal * a * growth, b * (growth - b ** BigInt(periods)));
+  // Not reduced: a gcd of these thousand-digit integers costs more than the one division that follows.
+  return { num: principal * a * growth, den: b * (growth - b ** BigInt(periods)) };
 }
 
 export function buildSchedule(input: ScheduleInput): Schedule {
