@@ -6,7 +6,8 @@
 import { roundDiv } from '@keeper/money';
 import { addMonths, daysBetween, epochDay, isLastDayOfMonth, monthAnchor, parseIsoDate, wholeMonthsBack } from './dates';
 import { invalid } from './errors';
-import { div, fixedFromDecimal, mul, ONE, powInt, type Fixed } from './fixed';
+import { div, mul, ONE, powInt, type Fixed } from './fixed';
+import { flowsByDate } from './flows';
 import { readDatedAmount, RequestReader, type DatedAmount } from './input';
 import { ratio, type Ratio } from './ratio';
 import { solveRate } from './solver';
@@ -61,11 +62,6 @@ interface Position {
   readonly fraction: Ratio;
 }
 
-interface Flow {
-  readonly date: string;
-  readonly amount: Fixed;
-}
-
 export function regZAprFromJson(json: unknown): RegZAprInput & { decimals: number } {
   const reader = new RequestReader(json, ['advances', 'payments', 'unitPeriod', 'decimals']);
   const keys = ['date', 'amount'];
@@ -74,13 +70,6 @@ export function regZAprFromJson(json: unknown): RegZAprInput & { decimals: numbe
   const unitPeriod = reader.oneOf('unitPeriod', UNIT_PERIOD_NAMES, true);
   const decimals = reader.integer('decimals', { min: 2, max: 10 }, true) ?? 2;
   return reader.done(() => ({ advances, payments, unitPeriod, decimals }));
-}
-
-/** Same-date flows are one flow: App. J counts periods between dates, not between entries. */
-function byDate(entries: readonly DatedAmount[]): Flow[] {
-  const totals = new Map<string, Fixed>();
-  for (const { date, amount } of entries) totals.set(date, (totals.get(date) ?? 0n) + fixedFromDecimal(amount));
-  return [...totals.entries()].map(([date, amount]) => ({ date, amount })).sort((a, b) => epochDay(a.date) - epochDay(b.date));
 }
 
 /**
@@ -263,8 +252,8 @@ function excessValue(flows: readonly PlacedFlow[], rate: Fixed): Fixed {
 }
 
 export function regZApr(input: RegZAprInput): RegZApr {
-  const advances = byDate(input.advances);
-  const payments = byDate(input.payments);
+  const advances = flowsByDate(input.advances);
+  const payments = flowsByDate(input.payments);
   if (advances.length === 0) throw invalid('advances', 'needs at least 1 item');
   if (payments.length === 0) throw invalid('payments', 'needs at least 1 item');
   // (b)(2): the term begins at the first advance (we take it as the consummation date).

@@ -10,11 +10,11 @@
  * whole periods start: the reading of the Commission's guidelines on the CCD (SWD(2012) 128 final,
  * section 4.1.1), written into the Mortgage Credit Directive 2014/17/EU, Annex I, remark (c).
  */
-import { roundDiv } from '@keeper/money';
 import { classifyPeriod, seriesDayOf } from './apr-reg-z';
 import { addDays, addMonths, daysBetween, epochDay, wholeMonthsBack } from './dates';
 import { invalid } from './errors';
-import { div, exp, fixedFromDecimal, ln, mul, ONE, powInt, type Fixed } from './fixed';
+import { exp, ln, mul, ONE, powInt, type Fixed } from './fixed';
+import { flowsByDate, type Flow } from './flows';
 import { readDatedAmount, RequestReader, type DatedAmount } from './input';
 import { solveRate } from './solver';
 
@@ -91,15 +91,9 @@ function defaultTimePeriod(flowDates: readonly string[], seriesDay: number): Apr
   return [...counts.values()].sort((a, b) => b.count - a.count || b.order - a.order)[0].period;
 }
 
-function byDate(entries: readonly DatedAmount[]): Array<{ date: string; amount: Fixed }> {
-  const totals = new Map<string, Fixed>();
-  for (const { date, amount } of entries) totals.set(date, (totals.get(date) ?? 0n) + fixedFromDecimal(amount));
-  return [...totals.entries()].map(([date, amount]) => ({ date, amount })).sort((a, b) => epochDay(a.date) - epochDay(b.date));
-}
-
 export function euAprc(input: EuAprcInput): EuAprc {
-  const drawdowns = byDate(input.drawdowns);
-  const repayments = byDate(input.repayments);
+  const drawdowns = flowsByDate(input.drawdowns);
+  const repayments = flowsByDate(input.repayments);
   if (drawdowns.length === 0) throw invalid('drawdowns', 'needs at least 1 item');
   if (repayments.length === 0) throw invalid('repayments', 'needs at least 1 item');
   const first = drawdowns[0].date; // remark (b): the starting date is the first drawdown
@@ -110,7 +104,7 @@ export function euAprc(input: EuAprcInput): EuAprc {
   const seriesDay = seriesDayOf(later);
   const flowDates = [...new Set([first, ...later])].sort((a, b) => epochDay(a) - epochDay(b));
   const timePeriod = input.timePeriod ?? defaultTimePeriod(flowDates, seriesDay);
-  const place = (flows: Array<{ date: string; amount: Fixed }>) =>
+  const place = (flows: Flow[]) =>
     flows.map((f) => ({ amount: f.amount, at: yearFraction(first, f.date, timePeriod, seriesDay) }));
   const placedDrawdowns = place(drawdowns);
   const placedRepayments = place(repayments);
@@ -127,9 +121,4 @@ export function euAprc(input: EuAprcInput): EuAprc {
     return excess;
   });
   return { rate, timePeriod };
-}
-
-/** The interval as an exact fraction of years, for display and tests. */
-export function yearFractionValue({ periods, perYear, days, yearDays }: YearFraction): Fixed {
-  return roundDiv(BigInt(periods) * ONE, BigInt(perYear), 'half-even') + div(BigInt(days) * ONE, BigInt(yearDays) * ONE);
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { runCli } from './cli';
 import { addMonths } from './dates';
+import { ISSUE_EXAMPLE_SCHEDULE } from './test-fixtures';
 
 // Regulation Z Appendix J (c)(1)(i): 5 000 advanced 1978-01-10, 24 monthly payments of 230 → 9.69 %.
 const appendixJ = {
@@ -9,20 +10,7 @@ const appendixJ = {
   payments: Array.from({ length: 24 }, (_, k) => ({ date: addMonths('1978-02-10', k), amount: '230.00' })),
   unitPeriod: 'month',
 };
-// The issue's schedule example.
-const schedule = {
-  principal: '5000.00',
-  annualRatePct: '12',
-  installments: 18,
-  frequency: 'monthly',
-  disbursementDate: '2022-11-01',
-  firstDueDate: '2022-12-01',
-  method: 'annuity',
-  dayCount: '30/360',
-  decimals: 2,
-  installmentMultipleOf: '1',
-  graceOnPrincipal: 0,
-};
+const schedule = ISSUE_EXAMPLE_SCHEDULE;
 
 const run = (command: string, request: unknown) => {
   const { stdout, exitCode } = runCli(command, JSON.stringify(request));

@@ -15,10 +15,6 @@ export function fixedFromRatio(numerator: bigint, denominator: bigint): Fixed {
   return roundDiv(numerator * ONE, denominator, 'half-even');
 }
 
-export function fixedFromInt(value: number | bigint): Fixed {
-  return BigInt(value) * ONE;
-}
-
 export function fixedFromDecimal(input: string): Fixed {
   const { coefficient, scale } = parseDecimal(input);
   return fixedFromRatio(coefficient, 10n ** BigInt(scale));

@@ -1,19 +1,9 @@
 import { payoff, payoffFromJson, payoffToJson } from './payoff';
 import type { ScheduleInput } from './schedule';
+import { ISSUE_EXAMPLE_SCHEDULE } from './test-fixtures';
 
-// The issue's example schedule: 18 × 305.00 (last 303.22), first interest 50.00, 30/360.
-const loan: ScheduleInput = {
-  principal: '5000.00',
-  annualRatePct: '12',
-  installments: 18,
-  frequency: 'monthly',
-  disbursementDate: '2022-11-01',
-  firstDueDate: '2022-12-01',
-  method: 'annuity',
-  dayCount: '30/360',
-  decimals: 2,
-  installmentMultipleOf: '1',
-};
+// 18 × 305.00 (the last 303.22), first interest 50.00, 30/360.
+const loan = ISSUE_EXAMPLE_SCHEDULE;
 
 const quote = (payoffDate: string, paidInstallments?: number, schedule: ScheduleInput = loan) =>
   payoffToJson(payoff({ schedule, payoffDate, paidInstallments }), schedule.decimals);
