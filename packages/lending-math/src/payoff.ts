@@ -4,20 +4,21 @@
  *
  *   unpaid instalments already due (in full)
  * + principal outstanding after the last instalment due
- * + the current period's scheduled interest, pro rata for the days (by the schedule's day count) from
- *   the last due date to the payoff date, never more than that period's full interest.
+ * + interest on that principal from the last due date to the payoff date, by the schedule's day count
+ *   (for a flat-interest loan, the current instalment's interest pro rata), never more than the
+ *   current period's full interest.
  *
  * Instalments paid ahead of their due date already carried their period's interest, so none accrues
  * on top. Late charges are outside this quote. The quote never exceeds the scheduled total still to
- * be paid: the principal parts left sum to the balance, and the pro-rata interest is capped by the
+ * be paid: the principal parts left sum to the balance, and the accrued interest is capped by the
  * interest part of the next instalment.
  */
 import { epochDay } from './dates';
 import { yearFractionByDayCount } from './day-count';
 import { invalid } from './errors';
 import { RequestReader } from './input';
-import { divRatio, ratio, scaleRound } from './ratio';
-import { buildSchedule, formatMinor, readScheduleInput, SCHEDULE_FIELDS, type Schedule, type ScheduleInput } from './schedule';
+import { divRatio, mulRatio, scaleRound } from './ratio';
+import { annualRateOf, buildSchedule, formatMinor, readScheduleInput, SCHEDULE_FIELDS, type Schedule, type ScheduleInput } from './schedule';
 
 export interface PayoffQuote {
   readonly payoffDate: string;
@@ -67,10 +68,15 @@ export function quotePayoff(schedule: Schedule, payoffDate: string, paidInstallm
     if (current) {
       const from = dueCount === 0 ? disbursementDate : rows[dueCount - 1].dueDate;
       const elapsed = yearFractionByDayCount(from, payoffDate, dayCount, schedule.seriesDay);
-      const period = yearFractionByDayCount(from, current.dueDate, dayCount, schedule.seriesDay);
-      const share = period.num === 0n ? ratio(1) : divRatio(elapsed, period);
-      const prorated = scaleRound(current.interest, share, 'half-up');
-      accruedInterest = prorated > current.interest ? current.interest : prorated < 0n ? 0n : prorated;
+      let accrued: bigint;
+      if (schedule.input.method === 'flat') {
+        // Flat interest is not charged on the balance: the period's share accrues day by day.
+        const period = yearFractionByDayCount(from, current.dueDate, dayCount, schedule.seriesDay);
+        accrued = period.num === 0n ? current.interest : scaleRound(current.interest, divRatio(elapsed, period), 'half-up');
+      } else {
+        accrued = scaleRound(outstandingPrincipal, mulRatio(annualRateOf(schedule.input), elapsed), 'half-up');
+      }
+      accruedInterest = accrued > current.interest ? current.interest : accrued < 0n ? 0n : accrued;
     }
   }
   return {

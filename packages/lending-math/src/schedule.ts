@@ -127,6 +127,12 @@ export function dueDates(input: ScheduleInput): string[] {
   );
 }
 
+/** annualRatePct as a fraction: "12" is 12/100. */
+export function annualRateOf(input: ScheduleInput): Ratio {
+  const pct = ratioFromDecimal(input.annualRatePct);
+  return ratio(pct.num, pct.den * 100n);
+}
+
 /** P·r / (1 − (1 + r)^−m) as an exact fraction; P / m when r = 0. */
 function levelPayment(principal: bigint, periodicRate: Ratio, periods: number): Ratio {
   if (periodicRate.num === 0n) return ratio(principal, periods);
@@ -148,7 +154,7 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   const dates = dueDates(input);
   const periodDays = periodDaysOf(input);
   const seriesDay = periodDays === 'month' ? parseIsoDate(dates[0])!.day : 1;
-  const annualRate = ratio(ratioFromDecimal(input.annualRatePct).num, ratioFromDecimal(input.annualRatePct).den * 100n);
+  const annualRate = annualRateOf(input);
   const amortizing = n - grace;
   const previousDate = (k: number) => (k === 0 ? input.disbursementDate : dates[k - 1]);
   const periodInterest = (balance: bigint, k: number) =>
