@@ -1,0 +1,11 @@
+/** The 64 ratio columns of the training data (UCI "Polish companies bankruptcy"), attr1 … attr64. */
+export const ATTR_KEYS = Array.from({ length: 64 }, (_, i) => `attr${i + 1}` as AttrKey);
+export type AttrKey = `attr${number}`;
+
+export function isAttrKey(key: string): key is AttrKey {
+  const m = /^attr([1-9]\d?)$/.exec(key);
+  return m !== null && Number(m[1]) <= 64;
+}
+
+/** A business's ratios by column; null (or absent) is a missing value, e.g. a zero denominator. */
+export type Ratios = Partial<Record<AttrKey, number | null>>;
