@@ -16,7 +16,8 @@ export interface RatioTable {
 /**
  * Reads a file with the training file's header (`attr1` … `attr64`, optionally `bankrupt`; other
  * columns are ignored). An empty cell, or the original data's `?`, is a missing value; any other
- * cell must be a finite number. `required` names the columns the caller cannot do without.
+ * cell must be a number (`Infinity` and `-Infinity` included, for a zero denominator). `required`
+ * names the columns the caller cannot do without.
  */
 export function parseRatioTable(text: string, required: readonly AttrKey[] = []): RatioTable {
   const records = parseCsv(text);
@@ -55,6 +56,6 @@ function parseCell(cell: string, rowNumber: number, key: AttrKey, line: number):
   const text = cell.trim();
   if (text === '' || text === '?') return null;
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new CsvError(`data row ${rowNumber}, ${key}: "${cell}" is not a number`, line);
+  if (Number.isNaN(value)) throw new CsvError(`data row ${rowNumber}, ${key}: "${cell}" is not a number`, line);
   return value;
 }

@@ -131,8 +131,8 @@ function checkTree(node: ModelNode, features: readonly FeatureDefinition[], path
   if (isLeaf(node)) return { min: node.value, max: node.value };
   const feature = features[node.feature];
   if (!feature) throw new ModelFileError(`${path}: feature index ${node.feature} is out of range`);
-  if ((node.missing === 'average') !== (feature.missing === 'neutral')) {
-    throw new ModelFileError(`${path}: missing values of ${feature.key} must go ${feature.missing === 'neutral' ? 'both ways' : 'one way'}`);
+  if (feature.missing === 'neutral' && node.missing !== 'average') {
+    throw new ModelFileError(`${path}: missing values of ${feature.key} are neutral, so they must go both ways`);
   }
   const left = checkTree(node.left, features, `${path}.left`);
   const right = checkTree(node.right, features, `${path}.right`);

@@ -30,14 +30,14 @@ export function pointsFromLogOdds(logOdds: number): number {
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'E';
 
 /**
- * Grade bands on the (rounded) score, widest at the risky end. In PD terms: A below about 1 %,
- * B up to about 2.5 %, C up to about 6 %, D up to about 15 %, E above. They are policy, fixed in
- * advance in round PD terms and not fitted to the data; the training report shows how many
- * companies fall in each and how often they defaulted.
+ * Grade bands on the (rounded) score, in round PD terms: A below about 1.5 %, B up to about 3 %,
+ * C up to about 6 %, D up to about 15 %, E above. They are policy, fixed in PD terms rather than
+ * fitted to the data; the training report shows how many companies fall in each and how often
+ * they defaulted.
  */
 export const GRADE_BANDS: readonly { grade: Grade; minScore: number }[] = [
-  { grade: 'A', minScore: 620 },
-  { grade: 'B', minScore: 593 },
+  { grade: 'A', minScore: 608 },
+  { grade: 'B', minScore: 588 },
   { grade: 'C', minScore: 567 },
   { grade: 'D', minScore: 537 },
   { grade: 'E', minScore: -Infinity },

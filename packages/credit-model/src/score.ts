@@ -1,4 +1,4 @@
-import type { AttrKey, Ratios } from './attributes';
+import { type AttrKey, type Ratios, ratioValue } from './attributes';
 import { missingSentence } from './features';
 import type { CreditModel } from './model';
 import { type Grade, gradeOf, pointsFromLogOdds, scoreFromLogit } from './scale';
@@ -11,7 +11,7 @@ export const MIN_REASON_POINTS = 1;
 
 export interface FeatureContribution {
   feature: AttrKey;
-  /** The ratio as scored; null where it was missing (or not a finite number). */
+  /** The ratio as scored (possibly ±Infinity); null where it was missing. */
   value: number | null;
   /** Log-odds of default added by this ratio, measured from the average training company. */
   contribution: number;
@@ -42,15 +42,12 @@ export interface CreditDecision {
 }
 
 /**
- * Scores one business's ratios with the model. Ratios the model does not use are ignored; a
- * missing, null or non-finite ratio is scored as missing. The contributions are the model's own
- * (exact TreeSHAP values of the calibrated log-odds), so the reasons explain the score given.
+ * Scores one business's ratios with the model. Ratios the model does not use are ignored; see
+ * ratioValue for missing and infinite ones. The contributions are the model's own (exact TreeSHAP
+ * values of the calibrated log-odds), so the reasons explain the score given.
  */
 export function scoreRatios(model: CreditModel, ratios: Ratios): CreditDecision {
-  const values = model.features.map((f) => {
-    const v = ratios[f.key];
-    return typeof v === 'number' && Number.isFinite(v) ? v : null;
-  });
+  const values = model.features.map((f) => ratioValue(ratios[f.key]));
   const valueOf = (feature: number) => values[feature];
   const phi = new Float64Array(model.features.length);
   let logit = model.file.base;

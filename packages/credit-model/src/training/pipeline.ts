@@ -1,4 +1,4 @@
-import type { Ratios } from '../attributes';
+import { type Ratios, ratioValue } from '../attributes';
 import type { FeatureDefinition } from '../features';
 import type { ModelNode } from '../model';
 import { binOf, quantileCuts } from './binning';
@@ -26,6 +26,7 @@ export interface TrainingOptions {
   learningRate: number;
   l2: number;
   minChildWeight: number;
+  minMissingWeight: number;
   rowSample: number;
   bins: number;
   minBinCount: number;
@@ -40,6 +41,7 @@ export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
   learningRate: 0.05,
   l2: 1,
   minChildWeight: 1,
+  minMissingWeight: 30,
   rowSample: 0.8,
   bins: 32,
   minBinCount: 20,
@@ -64,14 +66,14 @@ export function binRatios(
       const values: number[] = [];
       for (const r of fitRows) {
         const v = r[d.key];
-        if (typeof v === 'number' && Number.isFinite(v)) values.push(v);
+        if (typeof v === 'number' && Number.isFinite(v)) values.push(v); // cut points from finite values only
       }
       return quantileCuts(values, options.bins, options.minBinCount);
     });
   const features = definitions.map((d, j) => ({
     bins: Int32Array.from(rows, (r) => {
-      const v = r[d.key];
-      return typeof v === 'number' && Number.isFinite(v) ? binOf(v, allCuts[j]) : MISSING;
+      const x = ratioValue(r[d.key]);
+      return x === null ? MISSING : binOf(x, allCuts[j]);
     }),
     binCount: allCuts[j].length + 1,
     monotone: d.monotone,
@@ -87,6 +89,7 @@ function boostingOptions(options: TrainingOptions, depth: number, trees: number,
     learningRate: options.learningRate,
     l2: options.l2,
     minChildWeight: options.minChildWeight,
+    minMissingWeight: options.minMissingWeight,
     rowSample: options.rowSample,
     seed,
   };

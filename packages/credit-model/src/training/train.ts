@@ -1,3 +1,4 @@
+import { ratioValue } from '../attributes';
 import { FEATURE_DEFINITIONS, type FeatureDefinition } from '../features';
 import { type CreditModel, type CreditModelFile, MODEL_FORMAT, MODEL_FORMAT_VERSION, loadModel } from '../model';
 import { GRADE_BANDS, type Grade, gradeOf, scoreFromLogit } from '../scale';
@@ -98,10 +99,7 @@ export function trainCreditModel(
       options.seed + 1000 * (k + 1),
     );
     const logits = testIdx.map((i) => {
-      const valueOf = (f: number) => {
-        const v = data.ratios[i][definitions[f].key];
-        return typeof v === 'number' && Number.isFinite(v) ? v : null;
-      };
+      const valueOf = (f: number) => ratioValue(data.ratios[i][definitions[f].key]);
       return fitted.trees.reduce((s, tree) => s + treeValue(tree, valueOf), fitted.base);
     });
     foldAucs.push(auc(logits, testIdx.map((i) => data.labels[i])));
@@ -126,6 +124,7 @@ export function trainCreditModel(
         learningRate: options.learningRate,
         l2: options.l2,
         minChildWeight: options.minChildWeight,
+        minMissingWeight: options.minMissingWeight,
         rowSample: options.rowSample,
         bins: options.bins,
         minBinCount: options.minBinCount,

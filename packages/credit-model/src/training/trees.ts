@@ -7,8 +7,9 @@ import { seededRandom } from './random';
  * no split further down can undo the order. The ensemble is then monotone in every ratio.
  *
  * Missing values: a 'learned' ratio sends them to the side chosen by the split's gain; a 'neutral'
- * ratio sends them down both sides, weighted by the share of rows with a value that went each way
- * (as C4.5 does), so a missing value means "unknown", the average over businesses that have one.
+ * ratio sends them down both sides ('average'), weighted by the share of rows with a value that
+ * went each way (as C4.5 does), so a missing value means "unknown", the average over businesses
+ * that have one. Values of ±Infinity (a zero denominator) are ordinary extremes.
  */
 export const MISSING = -1;
 
@@ -27,6 +28,8 @@ export interface BoostingOptions {
   learningRate: number;
   l2: number;
   minChildWeight: number;
+  /** Rows without the ratio a node needs before a split may learn where they go. */
+  minMissingWeight: number;
   rowSample: number;
   seed: number;
 }
@@ -116,6 +119,7 @@ export function fitBoostedTrees(
       const wb = new Float64Array(f.binCount);
       let gm = 0;
       let hm = 0;
+      let wm = 0;
       for (let r = 0; r < rows.length; r++) {
         const i = rows[r];
         const b = f.bins[i];
@@ -123,6 +127,7 @@ export function fitBoostedTrees(
         if (b === MISSING) {
           gm += w * grad[i];
           hm += w * hess[i];
+          wm += w;
         } else {
           gb[b] += w * grad[i];
           hb[b] += w * hess[i];
@@ -138,8 +143,10 @@ export function fitBoostedTrees(
         hl += hb[t];
         wl += wb[t];
         if (wl === 0 || wl === wTotal) continue;
+        // Where too few rows here lack the ratio, the data says nothing reliable about a missing
+        // one: it is then treated as unknown, like a neutral ratio, not sent to a side by chance.
         const sides: ('left' | 'right' | 'average')[] =
-          f.missing === 'neutral' ? ['average'] : hm === 0 ? ['right'] : ['left', 'right'];
+          f.missing === 'neutral' || wm < options.minMissingWeight ? ['average'] : ['left', 'right'];
         for (const missing of sides) {
           const share = missing === 'average' ? wl / wTotal : missing === 'left' ? 1 : 0;
           const GL = gl + share * gm;
