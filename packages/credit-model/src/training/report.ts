@@ -25,7 +25,7 @@ is computed from Keeper's ledger is in \`FEATURES.md\`.
 - **Model**: ${r.trees.count} gradient-boosted trees of depth ${r.chosen.depth} (${r.trees.leaves} leaves) on the logistic loss, each
   monotone in every ratio in the direction finance expects; learning rate ${o.learningRate}, L2 ${o.l2}, minimum child
   weight ${o.minChildWeight}, row sample ${o.rowSample}, ratios cut into at most ${o.bins} quantile bins (at least ${o.minBinCount} rows each).
-  A split learns where missing values go only when at least \${o.minMissingWeight} of its rows lack the ratio; otherwise a
+  A split learns where missing values go only when at least ${o.minMissingWeight} of its rows lack the ratio; otherwise a
   missing value is treated as unknown (averaged over both sides by the training rows' weights).
   Depth and number of trees were chosen by ${o.folds}-fold stratified cross-validation; the output is calibrated by
   Platt scaling fitted on the out-of-fold log-odds (intercept ${f(r.platt.intercept, 4)}, slope ${f(r.platt.slope, 4)}).

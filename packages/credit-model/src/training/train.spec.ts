@@ -60,5 +60,6 @@ describe('trainCreditModel', () => {
     expect(md).toContain('### Calibration by decile of out-of-fold PD');
     expect(md).toContain('### Grades (out-of-fold)');
     expect(md).toContain('**attr21**');
+    expect(md).not.toMatch(/\$\{|undefined|NaN/);
   });
 });
