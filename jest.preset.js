@@ -15,7 +15,7 @@ const swc = [
 ];
 
 const moduleNameMapper = {
-  '^@keeper/(money|jobs|invoicing|api-client)$': path.join(__dirname, 'packages/$1/src/index.ts'),
+  '^@keeper/(money|jobs|invoicing|credit-model|api-client)$': path.join(__dirname, 'packages/$1/src/index.ts'),
 };
 
 function base(dir) {

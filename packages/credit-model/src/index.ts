@@ -1,0 +1,10 @@
+export * from './attributes';
+export * from './committed';
+export * from './csv';
+export * from './dataset';
+export * from './features';
+export * from './model';
+export * from './scale';
+export * from './score';
+export * from './score-csv';
+export { MODEL_VERSION } from './version';
