@@ -31,7 +31,10 @@ export type AuditAction =
   | 'location.created'
   | 'location.archived'
   | 'location.restored'
-  | 'stock.adjusted';
+  | 'stock.adjusted'
+  | 'stock_count.posted'
+  | 'stock_count.cancelled'
+  | 'reorder_suggestion.converted';
 
 export type SecurityEventKind = 'sign_up' | 'sign_in' | 'sign_in_failed' | 'sign_in_throttled' | 'sign_out';
 
