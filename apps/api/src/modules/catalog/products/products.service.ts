@@ -245,7 +245,9 @@ export class ProductsService {
         details: {
           ...result.counts,
           mode,
-          openingStock: openingStock.map((o) => ({ operationId: o.operationId, location: o.locationCode, lines: o.lines, value: o.value.amountMinor })),
+          ...(openingStock.length > 0 && {
+            openingStock: openingStock.map((o) => ({ operationId: o.operationId, location: o.locationCode, lines: o.lines, value: o.value.amountMinor })),
+          }),
         },
       });
       return result;
@@ -395,10 +397,9 @@ export class ProductsService {
     }
     const cost = amountToMinor(costText, base, unitCostText !== undefined ? 'openingUnitCost' : 'purchaseCost');
     if (cost.error) return fail(cost.error);
-    if (!location || location.archivedAt) {
-      // An unknown code was reported above; with an empty cell the business has no usable default.
-      return location ? null : fail({ field: 'location', code: 'required', message: 'name a location; the business has no default one' });
-    }
+    // An unknown or archived location code was reported with the row's cells.
+    if (row.values.location && (!location || location.archivedAt)) return null;
+    if (!location) return fail({ field: 'location', code: 'required', message: 'name a location; the business has no default one' });
     return {
       locationId: location.id,
       locationCode: location.code,
