@@ -16,7 +16,9 @@ export type Permission =
   | 'dashboard.read'
   | 'reports.read'
   | 'ledger.read'
-  | 'ledger.post';
+  | 'ledger.post'
+  | 'inventory.write'
+  | 'inventory.manage';
 
 const ACCOUNTANT: readonly Permission[] = [
   'contacts.write',
@@ -32,6 +34,7 @@ const ACCOUNTANT: readonly Permission[] = [
   'reports.read',
   'ledger.read',
   'ledger.post',
+  'inventory.write',
 ];
 const STAFF: readonly Permission[] = [
   'contacts.write',
@@ -41,6 +44,7 @@ const STAFF: readonly Permission[] = [
   'payments.read',
   'payments.write',
   'dashboard.read',
+  'inventory.write',
 ];
 
 export function roleAllows(role: Role | undefined, permission: Permission): boolean {

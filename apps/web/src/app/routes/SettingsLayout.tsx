@@ -14,6 +14,7 @@ export function SettingsLayout() {
     { key: 'profile', to: '/b/$businessId/settings', exact: true, label: t('settings.tabs.profile') },
     { key: 'members', to: '/b/$businessId/settings/members', exact: false, label: t('settings.tabs.members') },
     { key: 'taxes', to: '/b/$businessId/settings/taxes', exact: false, label: t('settings.tabs.taxes') },
+    { key: 'inventory', to: '/b/$businessId/settings/inventory', exact: false, label: t('inventory.settings.tab') },
     ...(admin
       ? [
           { key: 'invitations', to: '/b/$businessId/settings/invitations', exact: false, label: t('settings.tabs.invitations') },

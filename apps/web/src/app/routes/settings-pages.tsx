@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageSpinner } from '../../components/Spinner';
 import { AuditLogSection } from '../../features/audit/components/AuditLogSection';
 import { BusinessProfile } from '../../features/businesses/components/BusinessProfile';
+import { InventorySettingsSection } from '../../features/inventory/components/InventorySettingsSection';
 import { InvitationsSection } from '../../features/invitations/components/InvitationsSection';
 import { MembersSection } from '../../features/members/components/MembersSection';
 import { TaxesSection } from '../../features/taxes/components/TaxesSection';
@@ -47,4 +48,10 @@ export function TaxesSettingsPage() {
   const { businessId, business } = useCurrentBusiness();
   if (!business) return <PageSpinner />;
   return <TaxesSection businessId={businessId} role={business.role} />;
+}
+
+export function InventorySettingsPage() {
+  const { businessId, business } = useCurrentBusiness();
+  if (!business) return <PageSpinner />;
+  return <InventorySettingsSection businessId={businessId} role={business.role} />;
 }
