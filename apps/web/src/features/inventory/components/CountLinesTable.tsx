@@ -110,7 +110,9 @@ export function CountLinesTable({ businessId, countId, lines, editable, driftLin
                   </div>
                 </td>
                 <td data-label={t('inventory.counts.expected')} className="align-end num">
-                  {qty(line.expected)} <span className="muted small">{line.product.unit}</span>
+                  <span>
+                    {qty(line.expected)} <span className="muted small">{line.product.unit}</span>
+                  </span>
                 </td>
                 <td data-label={t('inventory.counts.counted')} className="align-end col-qty">
                   {editable ? (
@@ -154,7 +156,7 @@ export function CountLinesTable({ businessId, countId, lines, editable, driftLin
                   {line.adjustment === null ? '—' : qty(line.adjustment, { signed: true })}
                 </td>
                 <td data-label={t('inventory.columns.value')} className="align-end num">
-                  {line.adjustmentValue ? `${editable ? '≈ ' : ''}${money.json(line.adjustmentValue)}` : '—'}
+                  {line.adjustmentValue && line.adjustment !== '0' ? `${editable ? '≈ ' : ''}${money.json(line.adjustmentValue)}` : '—'}
                 </td>
               </tr>
             );

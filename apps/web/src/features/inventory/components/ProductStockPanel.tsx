@@ -38,7 +38,7 @@ export function ProductStockPanel({ businessId, productId, canWrite }: { busines
     >
       {s.locations.length > 0 && (
         <div className="table-wrap">
-          <table className="table table-compact">
+          <table className="table">
             <thead>
               <tr>
                 <th scope="col">{t('inventory.columns.location')}</th>
@@ -71,7 +71,12 @@ export function ProductStockPanel({ businessId, productId, canWrite }: { busines
                 <li key={r.id}>
                   <span>
                     {t('inventory.productPanel.rule', { location: r.location.name, point: qty(r.reorderPoint), quantity: qty(r.reorderQuantity), unit: r.product.unit })}
-                    {r.low && <span className="badge badge-low">{t('inventory.reorder.low')}</span>}
+                    {r.low && (
+                      <>
+                        {' '}
+                        <span className="badge badge-low">{t('inventory.reorder.low')}</span>
+                      </>
+                    )}
                   </span>
                   {canWrite && (
                     <Button size="sm" variant="ghost" onClick={() => setEditing(r)}>

@@ -143,7 +143,7 @@ export function CountDetailPage({ businessId, countId, role }: { businessId: str
       )}
       <Card title={t('inventory.counts.linesTitle')}>
         <ListToolbar>
-          <div className="segmented" role="group" aria-label={t('inventory.counts.show')}>
+          <div className="segmented segmented-scroll" role="group" aria-label={t('inventory.counts.show')}>
             {FILTERS.filter((f) => draft || f !== 'drift').map((f) => (
               <button key={f} type="button" className={`segmented-item${filter === f ? ' is-active' : ''}`} aria-pressed={filter === f} onClick={() => setFilter(f)} data-testid={`count-filter-${f}`}>
                 {t(`inventory.counts.filters.${f}`)}

@@ -57,9 +57,9 @@ export function LocationsPage({ businessId, role }: { businessId: string; role: 
                 <td>
                   <div className="person">
                     <span className="person-name">
-                      {l.name}
+                      {l.name}{' '}
                       {l.isDefault && <span className="badge badge-owner">{t('inventory.locations.default')}</span>}
-                      {l.archivedAt && <span className="badge badge-muted">{t('inventory.locations.archived')}</span>}
+                      {l.archivedAt && <span className="badge">{t('inventory.locations.archived')}</span>}
                     </span>
                     <span className="person-email mono">
                       {l.code}

@@ -115,7 +115,9 @@ export function OperationDetailPage({ businessId, operationId }: { businessId: s
                   </td>
                   <td data-label={t('inventory.columns.location')}>{m.location.code}</td>
                   <td data-label={t('inventory.columns.quantity')} className={`align-end num${m.quantity.startsWith('-') ? ' text-danger' : ' text-success'}`}>
-                    {qty(m.quantity, { signed: true })} <span className="muted small">{m.product.unit}</span>
+                    <span>
+                      {qty(m.quantity, { signed: true })} <span className="muted small">{m.product.unit}</span>
+                    </span>
                   </td>
                   <td data-label={t('inventory.columns.value')} className="align-end num">
                     {money.json(m.value)}

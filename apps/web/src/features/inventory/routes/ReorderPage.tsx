@@ -79,10 +79,8 @@ function SuggestionsCard({ businessId, canWrite }: { businessId: string; canWrit
               <tr>
                 <th scope="col">{t('inventory.columns.product')}</th>
                 <th scope="col" className="align-end">{t('inventory.reorder.availableNow')}</th>
-                <th scope="col" className="align-end">{t('inventory.reorder.point')}</th>
                 <th scope="col" className="align-end">{t('inventory.reorder.suggested')}</th>
                 <th scope="col">{t('inventory.reorder.supplier')}</th>
-                <th scope="col" className="align-end">{t('inventory.reorder.estimatedCost')}</th>
                 {status === 'open' && canWrite && (
                   <th scope="col" className="align-end">
                     <span className="sr-only">{t('inventory.locations.actions')}</span>
@@ -104,23 +102,24 @@ function SuggestionsCard({ businessId, canWrite }: { businessId: string; canWrit
                       </span>
                     </div>
                   </td>
-                  <td data-label={t('inventory.reorder.availableNow')} className={`align-end num${g.availableNow.startsWith('-') ? ' text-danger' : ''}`}>
-                    {qty(g.availableNow)}
-                    {g.availableNow !== g.availableAtAlert && <span className="muted small"> ({t('inventory.reorder.atAlert', { quantity: qty(g.availableAtAlert) })})</span>}
+                  <td data-label={t('inventory.reorder.availableNow')} className="align-end num">
+                    <span className="stacked">
+                      <span className={g.availableNow.startsWith('-') ? 'text-danger' : undefined}>{qty(g.availableNow)}</span>
+                      <span className="muted small">{t('inventory.reorder.pointOf', { point: qty(g.reorderPoint) })}</span>
+                    </span>
                   </td>
-                  <td data-label={t('inventory.reorder.point')} className="align-end num">
-                    {qty(g.reorderPoint)}
-                  </td>
-                  <td data-label={t('inventory.reorder.suggested')} className="align-end num strong">
-                    {qty(g.quantity)} <span className="muted small">{g.product.unit}</span>
+                  <td data-label={t('inventory.reorder.suggested')} className="align-end num">
+                    <span className="stacked">
+                      <span>
+                        <strong>{qty(g.quantity)}</strong> <span className="muted small">{g.product.unit}</span>
+                      </span>
+                      {g.estimatedCost && <span className="muted small">{t('inventory.reorder.aboutCost', { cost: money.json(g.estimatedCost) })}</span>}
+                    </span>
                   </td>
                   <td data-label={t('inventory.reorder.supplier')}>{g.supplier?.name ?? <span className="muted">{t('inventory.reorder.noSupplier')}</span>}</td>
-                  <td data-label={t('inventory.reorder.estimatedCost')} className="align-end num">
-                    {money.json(g.estimatedCost)}
-                  </td>
                   {status === 'open' && canWrite && (
                     <td className="align-end">
-                      <div className="row-actions">
+                      <div className="row-actions row-actions-wrap">
                         <Button
                           size="sm"
                           variant="secondary"
@@ -164,7 +163,7 @@ function SuggestionsCard({ businessId, canWrite }: { businessId: string; canWrit
       )}
       <FormError error={convert.error ?? dismiss.error} />
       <ListToolbar>
-        <div className="segmented" role="group" aria-label={t('inventory.columns.status')}>
+        <div className="segmented segmented-scroll" role="group" aria-label={t('inventory.columns.status')}>
           {(['open', 'converted', 'dismissed'] as const).map((s) => (
             <button key={s} type="button" className={`segmented-item${status === s ? ' is-active' : ''}`} aria-pressed={status === s} onClick={() => setStatus(s)} data-testid={`suggestions-${s}`}>
               {t(`inventory.reorder.statuses.${s}`)}
@@ -252,7 +251,9 @@ function RulesCard({ businessId, canWrite }: { businessId: string; canWrite: boo
                     </div>
                   </td>
                   <td data-label={t('inventory.columns.available')} className="align-end num">
-                    {qty(r.available)} <span className="muted small">{r.product.unit}</span>
+                    <span>
+                      {qty(r.available)} <span className="muted small">{r.product.unit}</span>
+                    </span>
                   </td>
                   <td data-label={t('inventory.reorder.point')} className="align-end num">
                     {qty(r.reorderPoint)}
@@ -262,7 +263,7 @@ function RulesCard({ businessId, canWrite }: { businessId: string; canWrite: boo
                   </td>
                   <td data-label={t('inventory.reorder.supplier')}>{r.preferredSupplier?.name ?? <span className="muted">—</span>}</td>
                   <td data-label={t('inventory.columns.status')}>
-                    {r.low ? <span className="badge badge-low">{t('inventory.reorder.low')}</span> : <span className="badge badge-muted">{t('inventory.reorder.ok')}</span>}
+                    {r.low ? <span className="badge badge-low">{t('inventory.reorder.low')}</span> : <span className="badge">{t('inventory.reorder.ok')}</span>}
                   </td>
                   {canWrite && (
                     <td className="align-end">

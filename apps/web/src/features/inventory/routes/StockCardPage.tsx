@@ -92,8 +92,10 @@ export function StockCardPage({ businessId, productId, locationId }: { businessI
                   <td data-label={t('inventory.columns.value')} className="align-end num">
                     {money.json(e.value)}
                   </td>
-                  <td data-label={t('inventory.columns.balanceQuantity')} className="align-end num strong" data-testid="stock-card-balance">
-                    {qty(e.balanceQuantity)} <span className="muted small">{unit}</span>
+                  <td data-label={t('inventory.columns.balanceQuantity')} className="align-end num" data-testid="stock-card-balance">
+                    <span>
+                      <strong>{qty(e.balanceQuantity)}</strong> <span className="muted small">{unit}</span>
+                    </span>
                   </td>
                   <td data-label={t('inventory.columns.balanceValue')} className="align-end num">
                     {money.json(e.balanceValue)}

@@ -108,7 +108,9 @@ export function StockLevelsPage({ businessId, role }: { businessId: string; role
                   </td>
                   <td data-label={t('inventory.columns.location')}>{l.location.name}</td>
                   <td data-label={t('inventory.columns.onHand')} className={`align-end num${l.onHand.startsWith('-') ? ' text-danger' : ''}`}>
-                    {qty(l.onHand)} <span className="muted small">{l.product.unit}</span>
+                    <span>
+                      {qty(l.onHand)} <span className="muted small">{l.product.unit}</span>
+                    </span>
                   </td>
                   <td data-label={t('inventory.columns.reserved')} className="align-end num">
                     {qty(l.reserved)}

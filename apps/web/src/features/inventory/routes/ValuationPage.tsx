@@ -87,7 +87,9 @@ export function ValuationPage({ businessId }: { businessId: string }) {
                       </div>
                     </td>
                     <td data-label={t('inventory.columns.quantity')} className="align-end num">
-                      {qty(r.quantity)} <span className="muted small">{r.product.unit}</span>
+                      <span>
+                        {qty(r.quantity)} <span className="muted small">{r.product.unit}</span>
+                      </span>
                     </td>
                     <td data-label={t('inventory.columns.unitCost')} className="align-end num">
                       {money.json(r.unitCost)}
