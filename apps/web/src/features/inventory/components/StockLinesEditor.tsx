@@ -54,6 +54,14 @@ export function StockLinesEditor({
     const rest = lines.filter((_, i) => i !== index);
     onChange(rest.length ? rest : [blankStockLine()]);
   };
+  const columnLabel = (field: 'productId' | 'quantity' | 'unitCost') =>
+    field === 'productId'
+      ? t('inventory.lines.product')
+      : field === 'unitCost'
+        ? t('inventory.lines.unitCost')
+        : mode === 'adjust'
+          ? t('inventory.lines.change')
+          : t('inventory.lines.quantity');
   const onCellKeyDown = (row: number, col: number) => (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
@@ -90,8 +98,8 @@ export function StockLinesEditor({
               const errors = (['productId', 'quantity', 'unitCost'] as const)
                 .map((f) => [f, lineError(line.key, f)] as const)
                 .filter(([, m]) => m);
-              return (
-                <tr key={line.key} data-testid={`stock-line-${row}`} className={errors.length ? 'row-invalid' : undefined}>
+              return [
+                <tr key={line.key} data-testid={`stock-line-${row}`} className={errors.length ? 'row-invalid has-errors' : undefined}>
                   <td className="col-product">
                     <ProductPicker
                       businessId={businessId}
@@ -155,17 +163,19 @@ export function StockLinesEditor({
                       <Icon name="close" size={16} />
                     </button>
                   </td>
-                  {errors.length > 0 && (
-                    <td className="line-errors" data-testid={`stock-line-${row}-errors`}>
+                </tr>,
+                errors.length > 0 && (
+                  <tr key={`${line.key}-errors`} className="stock-line-errors" data-testid={`stock-line-${row}-errors`}>
+                    <td colSpan={mode === 'adjust' ? 5 : 4}>
                       {errors.map(([field, message]) => (
                         <span key={field} className="field-error" data-testid={`stock-line-${row}-error-${field}`}>
-                          {message}
+                          {columnLabel(field)}: {message}
                         </span>
                       ))}
                     </td>
-                  )}
-                </tr>
-              );
+                  </tr>
+                ),
+              ];
             })}
           </tbody>
         </table>
