@@ -134,14 +134,16 @@ export class ReorderService {
     const reorderPoint = toQty(point);
     const reorderQuantity = toQty(quantity);
     if (reorderQuantity <= 0n) problems.push({ field: 'reorderQuantity', code: 'min', message: 'must be more than zero' });
-    if (supplierId) {
-      const field = 'preferredSupplierId';
-      const supplier = await this.contacts.get(t, supplierId);
-      if (!supplier) problems.push({ field, code: 'not_found', message: 'no such contact' });
-      else if (supplier.kind === 'customer') problems.push({ field, code: 'not_supplier', message: `${supplier.name} is not a supplier` });
-      else if (supplier.archivedAt) problems.push({ field, code: 'archived', message: `${supplier.name} is archived` });
-    }
+    if (supplierId) await this.checkSupplier(t, supplierId, 'preferredSupplierId', problems);
     return problems.length > 0 ? null : { reorderPoint, reorderQuantity, supplierId };
+  }
+
+  /** A contact one can order from: it exists, is a supplier (or both), and is not archived. */
+  private async checkSupplier(t: TenantTx, supplierId: string, field: string, problems: FieldError[]): Promise<void> {
+    const supplier = await this.contacts.get(t, supplierId);
+    if (!supplier) problems.push({ field, code: 'not_found', message: 'no such contact' });
+    else if (supplier.kind === 'customer') problems.push({ field, code: 'not_supplier', message: `${supplier.name} is not a supplier` });
+    else if (supplier.archivedAt) problems.push({ field, code: 'archived', message: `${supplier.name} is archived` });
   }
 
   private async presentRule(t: TenantTx, id: string): Promise<ReorderRuleDto> {
@@ -272,12 +274,7 @@ export class ReorderService {
       const problems: FieldError[] = [];
       const supplierId = dto.supplierId ?? g.supplierId;
       if (!supplierId) problems.push({ field: 'supplierId', code: 'required', message: 'choose the supplier to order from' });
-      else {
-        const s = await this.contacts.get(t, supplierId);
-        if (!s) problems.push({ field: 'supplierId', code: 'not_found', message: 'no such contact' });
-        else if (s.kind === 'customer') problems.push({ field: 'supplierId', code: 'not_supplier', message: `${s.name} is not a supplier` });
-        else if (s.archivedAt) problems.push({ field: 'supplierId', code: 'archived', message: `${s.name} is archived` });
-      }
+      else await this.checkSupplier(t, supplierId, 'supplierId', problems);
       const quantity = dto.quantity !== undefined ? toQty(dto.quantity) : toQty(g.quantity);
       if (quantity <= 0n) problems.push({ field: 'quantity', code: 'min', message: 'must be more than zero' });
       if (problems.length > 0) throw validationFailed(problems);

@@ -1,5 +1,4 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api';
 import { useErrorMessage, useFieldErrorMessage } from '../../../lib/error-message';
@@ -7,6 +6,7 @@ import { useMoneyFormat } from '../../../lib/money';
 import type { CountLine } from '../api/get-stock-count-lines';
 import { useUpdateStockCountLines } from '../api/update-stock-count-lines';
 import { parseQuantity, useQuantityFormat } from '../quantity';
+import { ProductCell } from './ProductCell';
 
 /**
  * A count's lines. In a draft each counted cell saves when it is left or on Enter, and Enter moves
@@ -102,12 +102,7 @@ export function CountLinesTable({ businessId, countId, lines, editable, driftLin
                 className={[error ? 'row-invalid' : '', drifted && editable ? 'row-drift' : '', driftLineIds.has(line.id) ? 'row-flagged' : ''].join(' ').trim() || undefined}
               >
                 <td>
-                  <div className="person">
-                    <Link className="person-name" to="/b/$businessId/inventory/products/$productId/stock" params={{ businessId, productId: line.product.id }}>
-                      {line.product.name}
-                    </Link>
-                    <span className="person-email mono">{line.product.sku}</span>
-                  </div>
+                  <ProductCell businessId={businessId} product={line.product} />
                 </td>
                 <td data-label={t('inventory.counts.expected')} className="align-end num">
                   <span>

@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/Button';
-import { Card } from '../../../components/Card';
-import { SelectField, TextAreaField, TextField } from '../../../components/Field';
-import { FormError } from '../../../components/FormError';
+import { SelectField } from '../../../components/Field';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ADJUSTMENT_REASONS, useCreateAdjustment, type AdjustmentReason } from '../api/create-adjustment';
 import { useLocations } from '../api/get-locations';
 import { useStockFormErrors } from '../components/line-errors';
+import { StockFormLayout } from '../components/StockFormLayout';
 import { blankStockLine, isBlankStockLine, StockLinesEditor, type StockLine } from '../components/StockLinesEditor';
 
 const FIELDS = ['locationId', 'date', 'reason', 'note'] as const;
@@ -49,69 +47,41 @@ export function AdjustStockPage({ businessId }: { businessId: string }) {
   };
 
   return (
-    <div className="subpage" data-testid="page-adjust-stock">
-      <Link className="back-link" to="/b/$businessId/inventory/stock" params={{ businessId }}>
-        ← {t('inventory.stock.back')}
-      </Link>
-      <h2 className="subpage-title">{t('inventory.adjust.title')}</h2>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Card>
-          <div className="form-row form-row-3">
-            <SelectField
-              label={t('inventory.fields.location')}
-              name="locationId"
-              value={location}
-              onChange={(e) => setLocationId(e.target.value)}
-              error={errors.field('locationId')}
-              options={(locations.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name} (${l.code})` }))}
-            />
-            <SelectField
-              label={t('inventory.fields.reason')}
-              name="reason"
-              value={reason}
-              onChange={(e) => setReason(e.target.value as AdjustmentReason)}
-              error={errors.field('reason')}
-              options={ADJUSTMENT_REASONS.map((r) => ({ value: r, label: t(`inventory.reasons.${r}`) }))}
-            />
-            <TextField
-              label={t('inventory.fields.date')}
-              name="date"
-              type="date"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-              error={errors.field('date')}
-              hint={t('inventory.fields.dateHint')}
-            />
-          </div>
-          <TextAreaField
-            label={t('inventory.fields.note')}
-            name="note"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            error={errors.field('note')}
-            rows={2}
+    <StockFormLayout
+      businessId={businessId}
+      title={t('inventory.adjust.title')}
+      testId="page-adjust-stock"
+      placeFields={
+        <>
+          <SelectField
+            label={t('inventory.fields.location')}
+            name="locationId"
+            value={location}
+            onChange={(e) => setLocationId(e.target.value)}
+            error={errors.field('locationId')}
+            options={(locations.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name} (${l.code})` }))}
           />
-        </Card>
-        <Card title={t('inventory.adjust.linesTitle')} description={t('inventory.adjust.linesHint')}>
-          <StockLinesEditor businessId={businessId} locationId={location} mode="adjust" lines={lines} onChange={setLines} lineError={errors.lineError} />
-        </Card>
-        <FormError error={errors.general} extra={errors.unplacedFieldMessages} />
-        <div className="form-actions">
-          <Link className="btn btn-secondary btn-md" to="/b/$businessId/inventory/stock" params={{ businessId }}>
-            {t('common.cancel')}
-          </Link>
-          <Button type="submit" pending={adjust.isPending} pendingLabel={t('common.saving')} data-testid="save-adjustment">
-            {t('inventory.adjust.submit')}
-          </Button>
-        </div>
-      </form>
-    </div>
+          <SelectField
+            label={t('inventory.fields.reason')}
+            name="reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value as AdjustmentReason)}
+            error={errors.field('reason')}
+            options={ADJUSTMENT_REASONS.map((r) => ({ value: r, label: t(`inventory.reasons.${r}`) }))}
+          />
+        </>
+      }
+      date={date}
+      onDate={setDate}
+      note={note}
+      onNote={setNote}
+      fieldError={errors.field}
+      linesTitle={t('inventory.adjust.linesTitle')}
+      linesHint={t('inventory.adjust.linesHint')}
+      lines={<StockLinesEditor businessId={businessId} locationId={location} mode="adjust" lines={lines} onChange={setLines} lineError={errors.lineError} />}
+      error={errors.general}
+      unplaced={errors.unplacedFieldMessages}
+      submit={{ label: t('inventory.adjust.submit'), testId: 'save-adjustment', pending: adjust.isPending, onSubmit: submit }}
+    />
   );
 }

@@ -8,6 +8,7 @@ import { useMoneyFormat } from '../../../lib/money';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useStockOperation } from '../api/get-stock-operation';
 import { useSourceLabel } from '../components/SourceLink';
+import { ProductCell } from '../components/ProductCell';
 import { useQuantityFormat } from '../quantity';
 
 /** One stock operation: what moved where, at what value, and where it came from. */
@@ -106,12 +107,7 @@ export function OperationDetailPage({ businessId, operationId }: { businessId: s
               {o.movements.map((m) => (
                 <tr key={m.id}>
                   <td>
-                    <div className="person">
-                      <Link className="person-name" to="/b/$businessId/inventory/products/$productId/stock" params={{ businessId, productId: m.product.id }}>
-                        {m.product.name}
-                      </Link>
-                      <span className="person-email mono">{m.product.sku}</span>
-                    </div>
+                    <ProductCell businessId={businessId} product={m.product} />
                   </td>
                   <td data-label={t('inventory.columns.location')}>{m.location.code}</td>
                   <td data-label={t('inventory.columns.quantity')} className={`align-end num${m.quantity.startsWith('-') ? ' text-danger' : ' text-success'}`}>

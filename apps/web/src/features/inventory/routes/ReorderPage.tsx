@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -25,6 +24,7 @@ import { useReorderSuggestions, type ReorderSuggestion, type SuggestionStatus } 
 import { ConvertSuggestionDialog } from '../components/ConvertSuggestionDialog';
 import { LocationSelect } from '../components/LocationSelect';
 import { ReorderRuleDialog } from '../components/ReorderRuleDialog';
+import { ProductCell } from '../components/ProductCell';
 import { useQuantityFormat } from '../quantity';
 
 /** Low stock: what to order now (suggestions) and the rules that raise them. */
@@ -92,15 +92,12 @@ function SuggestionsCard({ businessId, canWrite }: { businessId: string; canWrit
               {suggestions.data.items.map((g) => (
                 <tr key={g.id} data-testid={`suggestion-${g.product.sku}`}>
                   <td>
-                    <div className="person">
-                      <Link className="person-name" to="/b/$businessId/inventory/products/$productId/stock" params={{ businessId, productId: g.product.id }} search={{ locationId: g.location.id }}>
-                        {g.product.name}
-                      </Link>
-                      <span className="person-email">
-                        <span className="mono">{g.product.sku}</span> · {g.location.name} · {format.date(g.createdAt)}
-                        {g.closedReason && g.status !== 'open' ? ` · ${t(`inventory.reorder.closed.${g.closedReason}`)}` : ''}
-                      </span>
-                    </div>
+                    <ProductCell
+                      businessId={businessId}
+                      product={g.product}
+                      locationId={g.location.id}
+                      detail={`${g.location.name} · ${format.date(g.createdAt)}${g.closedReason && g.status !== 'open' ? ` · ${t(`inventory.reorder.closed.${g.closedReason}`)}` : ''}`}
+                    />
                   </td>
                   <td data-label={t('inventory.reorder.availableNow')} className="align-end num">
                     <span className="stacked">
@@ -241,14 +238,7 @@ function RulesCard({ businessId, canWrite }: { businessId: string; canWrite: boo
               {rules.data.items.map((r) => (
                 <tr key={r.id} data-testid={`rule-${r.product.sku}`}>
                   <td>
-                    <div className="person">
-                      <Link className="person-name" to="/b/$businessId/inventory/products/$productId/stock" params={{ businessId, productId: r.product.id }} search={{ locationId: r.location.id }}>
-                        {r.product.name}
-                      </Link>
-                      <span className="person-email">
-                        <span className="mono">{r.product.sku}</span> · {r.location.name}
-                      </span>
-                    </div>
+                    <ProductCell businessId={businessId} product={r.product} locationId={r.location.id} detail={r.location.name} />
                   </td>
                   <td data-label={t('inventory.columns.available')} className="align-end num">
                     <span>

@@ -16,6 +16,7 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useStockLevels, type StockLevelFilter, type StockLevelFilters } from '../api/get-stock-levels';
 import { LocationSelect } from '../components/LocationSelect';
+import { ProductCell } from '../components/ProductCell';
 import { useQuantityFormat } from '../quantity';
 
 /** On hand, reserved, available and value per product and location. */
@@ -94,17 +95,7 @@ export function StockLevelsPage({ businessId, role }: { businessId: string; role
               {levels.data.items.map((l) => (
                 <tr key={`${l.product.id}-${l.location.id}`} data-testid={`stock-row-${l.product.sku}`}>
                   <td>
-                    <div className="person">
-                      <Link
-                        className="person-name"
-                        to="/b/$businessId/inventory/products/$productId/stock"
-                        params={{ businessId, productId: l.product.id }}
-                        search={{ locationId: l.location.id }}
-                      >
-                        {l.product.name}
-                      </Link>
-                      <span className="person-email mono">{l.product.sku}</span>
-                    </div>
+                    <ProductCell businessId={businessId} product={l.product} locationId={l.location.id} />
                   </td>
                   <td data-label={t('inventory.columns.location')}>{l.location.name}</td>
                   <td data-label={t('inventory.columns.onHand')} className={`align-end num${l.onHand.startsWith('-') ? ' text-danger' : ''}`}>

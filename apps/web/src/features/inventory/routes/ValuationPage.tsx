@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { valuationCsvUrl } from '../api/export-stock';
 import { useValuation } from '../api/get-valuation';
 import { LocationSelect } from '../components/LocationSelect';
+import { ProductCell } from '../components/ProductCell';
 import { useQuantityFormat } from '../quantity';
 
 /** Stock value per product as of a day, checked against the inventory account of the books. */
@@ -74,17 +75,7 @@ export function ValuationPage({ businessId }: { businessId: string }) {
                 {v.rows.map((r) => (
                   <tr key={r.product.id}>
                     <td>
-                      <div className="person">
-                        <Link
-                          className="person-name"
-                          to="/b/$businessId/inventory/products/$productId/stock"
-                          params={{ businessId, productId: r.product.id }}
-                          search={locationId ? { locationId } : {}}
-                        >
-                          {r.product.name}
-                        </Link>
-                        <span className="person-email mono">{r.product.sku}</span>
-                      </div>
+                      <ProductCell businessId={businessId} product={r.product} locationId={locationId || undefined} />
                     </td>
                     <td data-label={t('inventory.columns.quantity')} className="align-end num">
                       <span>
