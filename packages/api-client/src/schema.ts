@@ -1594,6 +1594,265 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/businesses/{businessId}/stock-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock counts, newest first */
+        get: operations["listStockCounts"];
+        put?: never;
+        /** Start a count of a location: every stocked product, a list, or a search, with the books as expected quantities */
+        post: operations["createStockCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock-counts/{countId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stock count with its totals */
+        get: operations["getStockCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock-counts/{countId}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A count's lines by product name: expected, counted, the books now and the value */
+        get: operations["listStockCountLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Enter counted quantities (null clears a line) */
+        patch: operations["updateStockCountLines"];
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock-counts/{countId}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count one more (or `quantity`) of the product with this SKU */
+        post: operations["scanStockCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock-counts/{countId}/post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book the differences as one count operation (counted becomes the quantity); posting again changes nothing */
+        post: operations["postStockCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/stock-counts/{countId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a draft count (nothing is booked) */
+        post: operations["cancelStockCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notifications for the caller, newest first, with the unread count */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many notifications the caller has not read (for the bell) */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification as read for the caller */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification as read for the caller */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reorder-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reorder points per product and location, with the stock they watch */
+        get: operations["listReorderRules"];
+        put?: never;
+        /** Set a reorder point and quantity for a product at a location */
+        post: operations["createReorderRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reorder-rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop watching this product here (its open suggestion is closed) */
+        delete: operations["deleteReorderRule"];
+        options?: never;
+        head?: never;
+        /** Change a reorder rule (an open suggestion follows it) */
+        patch: operations["updateReorderRule"];
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reorder-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What to order: one suggestion per low-stock alert, newest first */
+        get: operations["listReorderSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reorder-suggestions/{suggestionId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a suggestion (the next low-stock alert raises a new one) */
+        post: operations["dismissReorderSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reorder-suggestions/{suggestionId}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a suggestion into a draft purchase order */
+        post: operations["convertReorderSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1650,7 +1909,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "IDEMPOTENCY_IN_PROGRESS" | "INVITATION_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "UNBALANCED_ENTRY" | "ACCOUNT_INACTIVE" | "SYSTEM_ACCOUNT" | "ACCOUNT_CODE_TAKEN" | "ACCOUNT_HAS_BALANCE" | "ALREADY_REVERSED" | "ENTRY_NOT_REVERSIBLE" | "CONTACT_IN_USE" | "PRODUCT_IN_USE" | "SKU_TAKEN" | "TAX_RATE_NAME_TAKEN" | "INSUFFICIENT_STOCK" | "LOCATION_CODE_TAKEN" | "LOCATION_IN_USE" | "VALUATION_LOCKED" | "PDF_NOT_READY" | "INTERNAL" | "UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "IDEMPOTENCY_IN_PROGRESS" | "INVITATION_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "UNBALANCED_ENTRY" | "ACCOUNT_INACTIVE" | "SYSTEM_ACCOUNT" | "ACCOUNT_CODE_TAKEN" | "ACCOUNT_HAS_BALANCE" | "ALREADY_REVERSED" | "ENTRY_NOT_REVERSIBLE" | "CONTACT_IN_USE" | "PRODUCT_IN_USE" | "SKU_TAKEN" | "TAX_RATE_NAME_TAKEN" | "INSUFFICIENT_STOCK" | "LOCATION_CODE_TAKEN" | "LOCATION_IN_USE" | "VALUATION_LOCKED" | "COUNT_DRIFT" | "REORDER_RULE_EXISTS" | "PURCHASE_ORDERS_UNAVAILABLE" | "PDF_NOT_READY" | "INTERNAL" | "UNAVAILABLE";
             /** @example password: must be at least 12 characters */
             message: string;
             /** @example c0a8e2c4-5d1b-4c4e-9e53-1d7f0a2b3c4d */
@@ -2517,7 +2776,7 @@ export interface components {
         };
         ProductImportPreviewRequestDto: {
             /**
-             * @description CSV text (RFC 4180, UTF-8, optional BOM), first row = column names, matched case-insensitively: `sku` (required, unique in the business and in the file, ignoring case), `name` (required), `kind` (product | service; default product), `unit` (default pcs), `sales_price` and `purchase_cost` (amounts in the base currency, e.g. 58.00), `tax_rate` (name of an active tax rate; empty = the default rate; `none` = no tax), `track_stock` and `active` (true/false, yes/no, 1/0), `description`. Other columns are ignored and listed in `ignoredColumns`; empty cells mean "not given". The export file uses the same columns.
+             * @description CSV text (RFC 4180, UTF-8, optional BOM), first row = column names, matched case-insensitively: `sku` (required, unique in the business and in the file, ignoring case), `name` (required), `kind` (product | service; default product), `unit` (default pcs), `sales_price` and `purchase_cost` (amounts in the base currency, e.g. 58.00), `tax_rate` (name of an active tax rate; empty = the default rate; `none` = no tax), `track_stock` and `active` (true/false, yes/no, 1/0), `description`. Opening stock (optional): `opening_quantity` (on hand now; the product then tracks stock), `opening_unit_cost` (per unit in the base currency; default the purchase cost) and `location` (a location code; default the default location). It is booked as a receipt against opening balance equity, one stock operation per location. Other columns are ignored and listed in `ignoredColumns`; empty cells mean "not given". The export file uses the same columns, without the opening stock ones.
              * @example sku,name,sales_price
              *     TEA-1,Green tea,58.00
              */
@@ -2525,7 +2784,7 @@ export interface components {
         };
         ProductImportRequestDto: {
             /**
-             * @description CSV text (RFC 4180, UTF-8, optional BOM), first row = column names, matched case-insensitively: `sku` (required, unique in the business and in the file, ignoring case), `name` (required), `kind` (product | service; default product), `unit` (default pcs), `sales_price` and `purchase_cost` (amounts in the base currency, e.g. 58.00), `tax_rate` (name of an active tax rate; empty = the default rate; `none` = no tax), `track_stock` and `active` (true/false, yes/no, 1/0), `description`. Other columns are ignored and listed in `ignoredColumns`; empty cells mean "not given". The export file uses the same columns.
+             * @description CSV text (RFC 4180, UTF-8, optional BOM), first row = column names, matched case-insensitively: `sku` (required, unique in the business and in the file, ignoring case), `name` (required), `kind` (product | service; default product), `unit` (default pcs), `sales_price` and `purchase_cost` (amounts in the base currency, e.g. 58.00), `tax_rate` (name of an active tax rate; empty = the default rate; `none` = no tax), `track_stock` and `active` (true/false, yes/no, 1/0), `description`. Opening stock (optional): `opening_quantity` (on hand now; the product then tracks stock), `opening_unit_cost` (per unit in the base currency; default the purchase cost) and `location` (a location code; default the default location). It is booked as a receipt against opening balance equity, one stock operation per location. Other columns are ignored and listed in `ignoredColumns`; empty cells mean "not given". The export file uses the same columns, without the opening stock ones.
              * @example sku,name,sales_price
              *     TEA-1,Green tea,58.00
              */
@@ -2536,6 +2795,25 @@ export interface components {
              * @enum {string}
              */
             mode: "all-or-nothing" | "valid-only";
+        };
+        OpeningStockOperationDto: {
+            /** Format: uuid */
+            operationId: string;
+            /** @example MAIN */
+            locationCode: string;
+            /** @description Products received */
+            lines: number;
+            /** @description Value booked to inventory against opening balance equity */
+            value: components["schemas"]["MoneyDto"];
+        };
+        ProductImportResultDto: {
+            /** @enum {string} */
+            mode: "all-or-nothing" | "valid-only";
+            counts: components["schemas"]["ImportCountsDto"];
+            /** @description Errors of the skipped rows (valid-only mode) */
+            errors: components["schemas"]["ImportFieldErrorDto"][];
+            /** @description The opening stock booked, one receipt per location */
+            openingStock: components["schemas"]["OpeningStockOperationDto"][];
         };
         UpdateProductDto: {
             /** @example Loose-leaf, 250 g tin */
@@ -3800,6 +4078,339 @@ export interface components {
             /** @description Newest first */
             items: components["schemas"]["StockCardEntryDto"][];
             nextCursor: string | null;
+        };
+        StockCountSummaryDto: {
+            lines: number;
+            counted: number;
+            uncounted: number;
+            /** @description Counted lines that differ from what was expected */
+            differences: number;
+            /** @description Lines whose books moved since the snapshot (draft only) */
+            drifted: number;
+            /** @description Draft: what posting would book now, at the current cost (an estimate). Posted: what was booked. */
+            value: components["schemas"]["MoneyDto"];
+        };
+        StockCountDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 7 */
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "posted" | "cancelled";
+            /** @enum {string} */
+            scope: "all" | "partial";
+            location: components["schemas"]["LocationRefDto"];
+            note: string | null;
+            /** Format: date-time */
+            snapshotAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 2026-11-23 */
+            countDate: string | null;
+            /** Format: date-time */
+            postedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /**
+             * Format: uuid
+             * @description The stock operation the count was posted as
+             */
+            operationId: string | null;
+            summary: components["schemas"]["StockCountSummaryDto"];
+        };
+        StockCountPageDto: {
+            items: components["schemas"]["StockCountDto"][];
+            nextCursor: string | null;
+        };
+        CreateStockCountDto: {
+            /**
+             * Format: uuid
+             * @description The location to count
+             */
+            locationId: string;
+            /** @description Count only these products. Omitted (and no q): every product that tracks stock. */
+            productIds?: string[];
+            /**
+             * @description Count the stocked products whose SKU or name matches
+             * @example tea
+             */
+            q?: string;
+            /** @example Year-end count, aisle 1–4 */
+            note?: string;
+        };
+        StockCountLineDto: {
+            /** Format: uuid */
+            id: string;
+            product: components["schemas"]["ProductRefDto"];
+            /**
+             * @description The books when the line joined the count
+             * @example 10
+             */
+            expected: string;
+            /** @example 8 */
+            counted: string | null;
+            /**
+             * @description Counted minus expected
+             * @example -2
+             */
+            difference: string | null;
+            /**
+             * @description Draft: the books now. Posted: the books when the count was posted.
+             * @example 9
+             */
+            book: string;
+            /**
+             * @description How far the books moved since the snapshot (book minus expected)
+             * @example -1
+             */
+            drift: string;
+            /**
+             * @description What posting books (draft: counted minus the books now), or what was booked
+             * @example -1
+             */
+            adjustment: string | null;
+            /** @description Value of the adjustment (draft: at the current cost, an estimate) */
+            adjustmentValue: components["schemas"]["MoneyDto"] | null;
+            /** @description Current cost of one unit here */
+            unitCost: components["schemas"]["MoneyDto"] | null;
+        };
+        StockCountLinePageDto: {
+            items: components["schemas"]["StockCountLineDto"][];
+            nextCursor: string | null;
+        };
+        CountedLineInputDto: {
+            /** Format: uuid */
+            lineId: string;
+            /**
+             * @description What was counted; null: not counted (yet)
+             * @example 12
+             */
+            countedQuantity: string | null;
+        };
+        UpdateCountLinesDto: {
+            lines: components["schemas"]["CountedLineInputDto"][];
+        };
+        StockCountLinesDto: {
+            items: components["schemas"]["StockCountLineDto"][];
+        };
+        ScanDto: {
+            /**
+             * @description A SKU, typed or scanned (matched exactly, ignoring case)
+             * @example TEA-1
+             */
+            code: string;
+            /**
+             * @description Added to what was counted so far
+             * @default 1
+             * @example 1
+             */
+            quantity: string;
+        };
+        ScanResultDto: {
+            line: components["schemas"]["StockCountLineDto"];
+            /** @description The product was not in the count and was added to it */
+            added: boolean;
+        };
+        PostStockCountDto: {
+            /**
+             * @description The date of the count's movements; defaults to today
+             * @example 2026-11-23
+             */
+            date?: string;
+            /**
+             * @description skip: lines nobody counted keep their book quantity; zero: they were looked for and not found
+             * @default skip
+             * @enum {string}
+             */
+            uncounted: "skip" | "zero";
+            /**
+             * @description Post even though the books moved since the snapshot (sales, receipts during the count). The counted quantity becomes the new quantity either way.
+             * @default false
+             */
+            acceptDrift: boolean;
+        };
+        NotificationTargetDto: {
+            /** @example reorder_suggestion */
+            type: string;
+            /** Format: uuid */
+            id: string;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "low_stock";
+            /**
+             * @description What happened, as data (ids, codes, quantities); the app words it in the reader's language
+             * @example {
+             *       "sku": "TEA-1",
+             *       "productName": "Sencha",
+             *       "locationCode": "MAIN",
+             *       "available": "3",
+             *       "reorderPoint": "5",
+             *       "unit": "pcs"
+             *     }
+             */
+            params: {
+                [key: string]: string;
+            };
+            /** @description What the notification is about, to link to */
+            target: components["schemas"]["NotificationTargetDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the caller read it
+             */
+            readAt: string | null;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            nextCursor: string | null;
+            /** @description Unread notifications of the caller in this business */
+            unreadCount: number;
+        };
+        UnreadCountDto: {
+            /** @example 3 */
+            count: number;
+        };
+        MarkedReadDto: {
+            /** @description How many notifications this call marked as read */
+            marked: number;
+        };
+        RefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ReorderRuleDto: {
+            /** Format: uuid */
+            id: string;
+            product: components["schemas"]["ProductRefDto"];
+            location: components["schemas"]["LocationRefDto"];
+            /** @example 10 */
+            reorderPoint: string;
+            /** @example 50 */
+            reorderQuantity: string;
+            preferredSupplier: components["schemas"]["RefDto"] | null;
+            /** @example 12 */
+            onHand: string;
+            /** @example 2 */
+            reserved: string;
+            /** @example 10 */
+            available: string;
+            /** @description Available is at or below the reorder point now */
+            low: boolean;
+            /**
+             * Format: date-time
+             * @description When the current low-stock alert was raised
+             */
+            alertedAt: string | null;
+        };
+        ReorderRulePageDto: {
+            items: components["schemas"]["ReorderRuleDto"][];
+            nextCursor: string | null;
+        };
+        CreateReorderRuleDto: {
+            /** Format: uuid */
+            productId: string;
+            /** Format: uuid */
+            locationId: string;
+            /**
+             * @description Low when available (on hand minus reserved) is at or below this
+             * @example 10
+             */
+            reorderPoint: string;
+            /**
+             * @description How much to order when low
+             * @example 50
+             */
+            reorderQuantity: string;
+            /**
+             * Format: uuid
+             * @description Supplier to order from
+             */
+            preferredSupplierId?: string | null;
+        };
+        UpdateReorderRuleDto: {
+            /** @example 10 */
+            reorderPoint?: string;
+            /** @example 50 */
+            reorderQuantity?: string;
+            /**
+             * Format: uuid
+             * @description null: no preferred supplier
+             */
+            preferredSupplierId?: string | null;
+        };
+        ReorderSuggestionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "open" | "dismissed" | "converted";
+            /** @enum {string|null} */
+            closedReason: "dismissed" | "stock_recovered" | "rule_removed" | "converted" | null;
+            product: components["schemas"]["ProductRefDto"];
+            location: components["schemas"]["LocationRefDto"];
+            supplier: components["schemas"]["RefDto"] | null;
+            /**
+             * @description Suggested order quantity
+             * @example 50
+             */
+            quantity: string;
+            /**
+             * @description Available when the suggestion was raised
+             * @example 3
+             */
+            availableAtAlert: string;
+            /** @example 10 */
+            reorderPoint: string;
+            /**
+             * @description Available now
+             * @example 4
+             */
+            availableNow: string;
+            /** @description Quantity at the product's purchase cost */
+            estimatedCost: components["schemas"]["MoneyDto"] | null;
+            /** Format: uuid */
+            ruleId: string | null;
+            /**
+             * Format: uuid
+             * @description The draft purchase order it became
+             */
+            purchaseOrderId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+        };
+        ReorderSuggestionPageDto: {
+            items: components["schemas"]["ReorderSuggestionDto"][];
+            nextCursor: string | null;
+            /** @description Whether suggestions can become purchase orders here (the purchasing module is available) */
+            canConvert: boolean;
+        };
+        ConvertSuggestionDto: {
+            /**
+             * Format: uuid
+             * @description Order from this supplier; omitted: the rule's preferred supplier
+             */
+            supplierId?: string;
+            /**
+             * @description Order this much instead of the suggested quantity
+             * @example 60
+             */
+            quantity?: string;
+        };
+        PurchaseOrderRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example PO-00012 */
+            number: string | null;
+        };
+        ConvertedSuggestionDto: {
+            suggestion: components["schemas"]["ReorderSuggestionDto"];
+            purchaseOrder: components["schemas"]["PurchaseOrderRefDto"];
         };
     };
     responses: never;
@@ -6393,7 +7004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportResultDto"];
+                    "application/json": components["schemas"]["ProductImportResultDto"];
                 };
             };
             /** @description Validation failed; `fields` names each field */
@@ -11384,6 +11995,1293 @@ export interface operations {
             };
             /** @description No such business for you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listStockCounts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                status?: "draft" | "posted" | "cancelled";
+                locationId?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCountPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createStockCount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStockCountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCountDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getStockCount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                countId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCountDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listStockCountLines: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description differences: counted and not what was expected (posted: a difference was booked); drift: the books moved since the snapshot */
+                filter?: "all" | "uncounted" | "counted" | "differences" | "drift";
+                /** @description Search SKU or name */
+                q?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                countId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCountLinePageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    updateStockCountLines: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                countId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCountLinesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCountLinesDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONFLICT: the count is posted or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    scanStockCount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                countId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanResultDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONFLICT: the count is posted or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    postStockCount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                countId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostStockCountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCountDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description COUNT_DRIFT: the books moved since the snapshot (confirm with acceptDrift); INSUFFICIENT_STOCK */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    cancelStockCount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                countId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCountDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONFLICT: already posted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Only notifications the caller has not read */
+                unread?: "true" | "false";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "business.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "business.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "business.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                notificationId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "business.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listReorderRules: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                locationId?: string;
+                /** @description One product's rules */
+                productId?: string;
+                /** @description Search SKU or name */
+                q?: string;
+                /** @description low: available is at or below the reorder point */
+                state?: "all" | "low";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorderRulePageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createReorderRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReorderRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorderRuleDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description REORDER_RULE_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    deleteReorderRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                ruleId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    updateReorderRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                ruleId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReorderRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorderRuleDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listReorderSuggestions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                status?: "open" | "dismissed" | "converted";
+                locationId?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorderSuggestionPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    dismissReorderSuggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                suggestionId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorderSuggestionDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    convertReorderSuggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                suggestionId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertSuggestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvertedSuggestionDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "inventory.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description PURCHASE_ORDERS_UNAVAILABLE; CONFLICT: dismissed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -40,6 +40,21 @@ export const JOBS = {
     queue: Queue.scheduler,
     payload: z.object({}).strict(),
   },
+  /** After stock moved or was reserved: re-evaluates the reorder rules watching these products at these locations. */
+  'stock.check-reorder': {
+    queue: Queue.scheduler,
+    payload: z
+      .object({
+        businessId: uuid,
+        pairs: z.array(z.object({ productId: uuid, locationId: uuid }).strict()).min(1).max(1000),
+      })
+      .strict(),
+  },
+  /** Repeatable: re-evaluates the reorder rules whose low/not-low state no longer matches their stock. */
+  'stock.reorder-scan': {
+    queue: Queue.scheduler,
+    payload: z.object({}).strict(),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

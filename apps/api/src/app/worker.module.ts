@@ -16,6 +16,9 @@ import { ScanScheduler } from '../modules/recurring/jobs/scan-scheduler';
 import { RecurringModule } from '../modules/recurring/recurring.module';
 import { RemindersScanJob } from '../modules/reminders/jobs/reminders-scan.job';
 import { RemindersModule } from '../modules/reminders/reminders.module';
+import { CheckReorderJob } from '../modules/inventory/reorder/jobs/check-reorder.job';
+import { ReorderScanJob } from '../modules/inventory/reorder/jobs/reorder-scan.job';
+import { ReorderModule } from '../modules/inventory/reorder/reorder.module';
 import { CoreModule } from './core.module';
 
 /** The worker: BullMQ processors and the outbox relay, no HTTP. */
@@ -24,7 +27,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, opts: { relay?: boolean; runner?: boolean; scheduler?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule],
+      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, ReorderModule],
       providers: [
         JobQueues,
         RecurringScanJob,
@@ -40,6 +43,8 @@ export class WorkerModule {
             RecurringGenerateJob,
             RecurringDraftReadyJob,
             RemindersScanJob,
+            CheckReorderJob,
+            ReorderScanJob,
           ],
         },
         ...(opts.runner === false ? [] : [JobRunner]),

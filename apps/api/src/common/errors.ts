@@ -44,6 +44,10 @@ export const ERROR_STATUS = {
   LOCATION_CODE_TAKEN: HttpStatus.CONFLICT,
   LOCATION_IN_USE: HttpStatus.CONFLICT,
   VALUATION_LOCKED: HttpStatus.CONFLICT,
+  COUNT_DRIFT: HttpStatus.CONFLICT,
+  REORDER_RULE_EXISTS: HttpStatus.CONFLICT,
+  // a reorder suggestion cannot become a purchase order while no purchasing module is wired in
+  PURCHASE_ORDERS_UNAVAILABLE: HttpStatus.CONFLICT,
   // invoice documents: the PDF is rendered in the background; retry shortly
   PDF_NOT_READY: HttpStatus.ACCEPTED,
   INTERNAL: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -12,6 +12,7 @@ import { preferences } from '../lib/storage';
 import { homeRedirect } from './home-route';
 import { AppLayout } from './layout/AppLayout';
 import type { Section } from './layout/nav-items';
+import type { Role } from '../lib/roles';
 import { LenderConsoleRoute } from './routes/LenderConsoleRoute';
 import { ComingSoonPage } from './routes/ComingSoonPage';
 import { SettingsLayout } from './routes/SettingsLayout';
@@ -21,6 +22,17 @@ import { EditCustomerPage, NewCustomerPage } from '../features/contacts/routes/C
 import { CustomersPage } from '../features/contacts/routes/CustomersPage';
 import { EditProductPage, NewProductPage } from '../features/products/routes/ProductEditPage';
 import { ProductsPage } from '../features/products/routes/ProductsPage';
+import { AdjustStockPage } from '../features/inventory/routes/AdjustStockPage';
+import { CountDetailPage } from '../features/inventory/routes/CountDetailPage';
+import { CountsPage } from '../features/inventory/routes/CountsPage';
+import { LocationsPage } from '../features/inventory/routes/LocationsPage';
+import { OperationDetailPage } from '../features/inventory/routes/OperationDetailPage';
+import { OperationsPage } from '../features/inventory/routes/OperationsPage';
+import { ReorderPage } from '../features/inventory/routes/ReorderPage';
+import { StockCardPage } from '../features/inventory/routes/StockCardPage';
+import { StockLevelsPage } from '../features/inventory/routes/StockLevelsPage';
+import { TransferStockPage } from '../features/inventory/routes/TransferStockPage';
+import { ValuationPage } from '../features/inventory/routes/ValuationPage';
 import { InvoiceDetailPage } from '../features/invoices/routes/InvoiceDetailPage';
 import { EditInvoicePage, NewInvoicePage } from '../features/invoices/routes/InvoiceEditorPage';
 import { InvoicesPage } from '../features/invoices/routes/InvoicesPage';
@@ -45,6 +57,7 @@ import { PublicInvoicePage } from '../features/public-invoice/routes/PublicInvoi
 import { useCurrentBusiness } from './current-business';
 import {
   AuditSettingsPage,
+  InventorySettingsPage,
   InvitationsSettingsPage,
   TaxesSettingsPage,
   MembersSettingsPage,
@@ -345,6 +358,48 @@ const productRoute = createRoute({
     return <EditProductPage {...ctx} productId={productRoute.useParams().productId} />;
   },
 });
+const inventoryPage = <P extends string>(path: P, Page: ComponentType<{ businessId: string; role: Role }>) =>
+  createRoute({
+    getParentRoute: () => inventoryRoute,
+    path,
+    component: function InventoryPageRoute() {
+      const ctx = useBusinessContext();
+      return <Page businessId={ctx.businessId} role={ctx.role} />;
+    },
+  });
+const stockRoute = inventoryPage('stock', StockLevelsPage);
+const adjustStockRoute = inventoryPage('stock/adjust', AdjustStockPage);
+const transferStockRoute = inventoryPage('stock/transfer', TransferStockPage);
+const operationsRoute = inventoryPage('operations', OperationsPage);
+const countsRoute = inventoryPage('counts', CountsPage);
+const reorderRoute = inventoryPage('reorder', ReorderPage);
+const valuationRoute = inventoryPage('valuation', ValuationPage);
+const locationsRoute = inventoryPage('locations', LocationsPage);
+const stockCardRoute = createRoute({
+  getParentRoute: () => inventoryRoute,
+  path: 'products/$productId/stock',
+  validateSearch: (search: Record<string, unknown>): { locationId?: string } =>
+    typeof search.locationId === 'string' && search.locationId ? { locationId: search.locationId } : {},
+  component: function StockCardRoute() {
+    const { businessId } = useBusinessContext();
+    return <StockCardPage businessId={businessId} productId={stockCardRoute.useParams().productId} locationId={stockCardRoute.useSearch().locationId ?? ''} />;
+  },
+});
+const operationRoute = createRoute({
+  getParentRoute: () => inventoryRoute,
+  path: 'operations/$operationId',
+  component: function OperationRoute() {
+    return <OperationDetailPage businessId={useBusinessContext().businessId} operationId={operationRoute.useParams().operationId} />;
+  },
+});
+const countRoute = createRoute({
+  getParentRoute: () => inventoryRoute,
+  path: 'counts/$countId',
+  component: function CountRoute() {
+    const ctx = useBusinessContext();
+    return <CountDetailPage businessId={ctx.businessId} role={ctx.role} countId={countRoute.useParams().countId} />;
+  },
+});
 const purchasesRoute = sectionRoute('purchases');
 const reportsRoute = createRoute({ getParentRoute: () => businessRoute, path: 'reports', component: ReportsLayoutRoute });
 const reportsIndexRoute = createRoute({
@@ -411,6 +466,7 @@ const settingsInvitationsRoute = createRoute({
 const settingsAuditRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'audit', component: AuditSettingsPage });
 const settingsTaxesRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'taxes', component: TaxesSettingsPage });
 const settingsRemindersRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'reminders', component: RemindersSettingsPage });
+const settingsInventoryRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'inventory', component: InventorySettingsPage });
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -443,7 +499,22 @@ const routeTree = rootRoute.addChildren([
         customerRoute,
         editCustomerRoute,
       ]),
-      inventoryRoute.addChildren([productsRoute, newProductRoute, productRoute]),
+      inventoryRoute.addChildren([
+        productsRoute,
+        newProductRoute,
+        productRoute,
+        stockCardRoute,
+        stockRoute,
+        adjustStockRoute,
+        transferStockRoute,
+        operationsRoute,
+        operationRoute,
+        countsRoute,
+        countRoute,
+        reorderRoute,
+        valuationRoute,
+        locationsRoute,
+      ]),
       purchasesRoute,
       reportsRoute.addChildren([
         reportsIndexRoute,
@@ -463,6 +534,7 @@ const routeTree = rootRoute.addChildren([
         settingsMembersRoute,
         settingsTaxesRoute,
         settingsRemindersRoute,
+        settingsInventoryRoute,
         settingsInvitationsRoute,
         settingsAuditRoute,
       ]),

@@ -8,6 +8,8 @@ export type SectionTab = {
   label: string;
   /** Active only on this exact path (a section's index tab), not on pages below it. */
   exact?: boolean;
+  /** Other routes under /b/$businessId whose pages belong to this tab (e.g. an index tab's detail pages). */
+  also?: readonly string[];
 };
 
 const pathOf = (to: string, businessId: string) => to.replace('$businessId', businessId);
@@ -20,8 +22,10 @@ export function SectionTabs({ label, businessId, tabs, testIdPrefix }: { label: 
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const isActive = (tab: SectionTab) => {
+    const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
     const path = pathOf(tab.to, businessId);
-    return tab.exact ? pathname === path || pathname === `${path}/` : pathname === path || pathname.startsWith(`${path}/`);
+    if ((tab.also ?? []).some((p) => under(pathOf(p, businessId)))) return true;
+    return tab.exact ? pathname === path || pathname === `${path}/` : under(path);
   };
   const active = tabs.find(isActive);
   return (
@@ -32,9 +36,8 @@ export function SectionTabs({ label, businessId, tabs, testIdPrefix }: { label: 
             key={tab.key}
             to={tab.to}
             params={{ businessId } as never}
-            className="tab"
-            activeOptions={{ exact: tab.exact ?? false }}
-            activeProps={{ className: 'is-active', 'aria-current': 'page' }}
+            className={`tab${tab === active ? ' is-active' : ''}`}
+            aria-current={tab === active ? 'page' : undefined}
             data-testid={`${testIdPrefix}-${tab.key}`}
           >
             {tab.label}

@@ -117,7 +117,6 @@ export const enBooks = {
     importTitle: 'Import products from CSV',
     importHint:
       'The first row must name the columns. “sku” and “name” are required; you can also use kind, unit, sales_price, purchase_cost, tax_rate (a tax rate’s name, or “none”), track_stock, active and description.',
-    stockComingSoon: 'Stock levels, locations and movements are coming soon. Mark products “track stock” now and they will be ready.',
     deleteSection: 'Delete product',
     deleteHint: 'Products used on invoices can’t be deleted; make them inactive instead.',
     deleteTitle: 'Delete {{name}}?',
@@ -146,7 +145,7 @@ export const enBooks = {
       pricing: 'Price and tax',
       pricingHint: 'Amounts in {{currency}}, per unit.',
       unitHint: 'e.g. pcs, kg, h',
-      trackStockHint: 'Stock tracking starts with the inventory release.',
+      trackStockHint: 'Keep quantities and value per location. It can be turned off only while nothing is on hand or reserved.',
       activeHint: 'Inactive products stay on old invoices but aren’t offered for new ones.',
     },
   },

@@ -2,6 +2,7 @@ import { enBooks } from './en-books';
 import { enReports } from './en-reports';
 import { enPayments } from './en-payments';
 import { enRecurring } from './en-recurring';
+import { enInventory } from './en-inventory';
 
 // English: the source language. zh-CN.ts must have exactly these keys (enforced by its type).
 export const en = {
@@ -328,6 +329,7 @@ export const en = {
   ...enReports,
   ...enPayments,
   ...enRecurring,
+  ...enInventory,
 };
 
 export type Translations = typeof en;

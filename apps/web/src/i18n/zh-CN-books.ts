@@ -119,7 +119,6 @@ export const zhCNBooks: typeof enBooks = {
     importTitle: '从 CSV 导入产品',
     importHint:
       '第一行必须是列名。“sku”和“name”是必填的；还可以使用 kind、unit、sales_price、purchase_cost、tax_rate（税率名称，或“none”）、track_stock、active 和 description。',
-    stockComingSoon: '库存数量、仓位和出入库记录即将推出。现在将产品标记为“跟踪库存”，届时即可使用。',
     deleteSection: '删除产品',
     deleteHint: '已用于发票的产品无法删除，请改为停用。',
     deleteTitle: '删除 {{name}}？',
@@ -148,7 +147,7 @@ export const zhCNBooks: typeof enBooks = {
       pricing: '价格和税率',
       pricingHint: '金额以 {{currency}} 计，按单位。',
       unitHint: '例如：件、千克、小时',
-      trackStockHint: '库存跟踪将随库存功能一起上线。',
+      trackStockHint: '按仓库记录数量和金额。只有在没有在库或预留库存时才能关闭。',
       activeHint: '停用的产品保留在旧发票上，但不会出现在新发票中。',
     },
   },

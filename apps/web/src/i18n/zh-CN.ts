@@ -3,6 +3,7 @@ import { zhCNBooks } from './zh-CN-books';
 import { zhCNReports } from './zh-CN-reports';
 import { zhCNPayments } from './zh-CN-payments';
 import { zhCNRecurring } from './zh-CN-recurring';
+import { zhCNInventory } from './zh-CN-inventory';
 
 // 简体中文。键必须与 en.ts 完全一致（由 Translations 类型保证）。
 export const zhCN: Translations = {
@@ -329,4 +330,5 @@ export const zhCN: Translations = {
   ...zhCNReports,
   ...zhCNPayments,
   ...zhCNRecurring,
+  ...zhCNInventory,
 };

@@ -30,11 +30,27 @@ function isKnownCode(code: string): code is KnownCode {
   return (KNOWN_CODES as readonly string[]).includes(code);
 }
 
+/**
+ * Features word their own codes in their own strings (`<feature>.errors.<CODE>` and
+ * `<feature>.fieldErrors.<code>`), so a new feature does not edit the shared string files.
+ */
+const FEATURE_STRINGS = ['inventory'] as const;
+
+function featureKey(i18n: { exists: (key: string) => boolean }, kind: 'errors' | 'fieldErrors', code: string): string | null {
+  for (const feature of FEATURE_STRINGS) {
+    const key = `${feature}.${kind}.${code}`;
+    if (i18n.exists(key)) return key;
+  }
+  return null;
+}
+
 export function useErrorMessage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (error: unknown): string => {
     if (error instanceof ApiError) {
       if (isKnownCode(error.code)) return t(`errors.${error.code}`);
+      const own = featureKey(i18n, 'errors', error.code);
+      if (own) return t(own as never);
       if (error.status >= 500) return t('errors.server');
       return error.message || t('errors.unknown');
     }
@@ -70,11 +86,12 @@ export function useFieldErrorMessage() {
   const { t, i18n } = useTranslation();
   return (fieldError: FieldError): string => {
     const message = fieldError.message.trim();
-    if (i18n.language.startsWith('en') || !isFieldCode(fieldError.code)) {
-      return message ? message.charAt(0).toUpperCase() + message.slice(1) : t(`fieldErrors.required`);
-    }
-    const limit = /\d+/.exec(message)?.[0] ?? '';
-    return t(`fieldErrors.${fieldError.code}`, { limit });
+    const english = message ? message.charAt(0).toUpperCase() + message.slice(1) : t(`fieldErrors.required`);
+    if (i18n.language.startsWith('en')) return english;
+    const limit = /-?\d+(\.\d+)?/.exec(message)?.[0] ?? '';
+    if (isFieldCode(fieldError.code)) return t(`fieldErrors.${fieldError.code}`, { limit });
+    const own = featureKey(i18n, 'fieldErrors', fieldError.code);
+    return own ? t(own as never, { limit }) : english;
   };
 }
 

@@ -17,7 +17,9 @@ export type Permission =
   | 'reports.read'
   | 'ledger.read'
   | 'ledger.post'
-  | 'reminders.manage';
+  | 'reminders.manage'
+  | 'inventory.write'
+  | 'inventory.manage';
 
 const ACCOUNTANT: readonly Permission[] = [
   'contacts.write',
@@ -33,6 +35,7 @@ const ACCOUNTANT: readonly Permission[] = [
   'reports.read',
   'ledger.read',
   'ledger.post',
+  'inventory.write',
 ];
 const STAFF: readonly Permission[] = [
   'contacts.write',
@@ -42,6 +45,7 @@ const STAFF: readonly Permission[] = [
   'payments.read',
   'payments.write',
   'dashboard.read',
+  'inventory.write',
 ];
 
 export function roleAllows(role: Role | undefined, permission: Permission): boolean {

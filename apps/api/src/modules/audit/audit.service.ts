@@ -38,7 +38,10 @@ export type AuditAction =
   | 'recurring_invoice.resumed'
   | 'recurring_invoice.deleted'
   | 'reminder_settings.updated'
-  | 'reminder.sent';
+  | 'reminder.sent'
+  | 'stock_count.posted'
+  | 'stock_count.cancelled'
+  | 'reorder_suggestion.converted';
 
 export type SecurityEventKind = 'sign_up' | 'sign_in' | 'sign_in_failed' | 'sign_in_throttled' | 'sign_out';
 

@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
+import { InventoryModule } from '../inventory/inventory.module';
+import { LedgerModule } from '../ledger/ledger.module';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsRepository } from './contacts/contacts.repository';
 import { ContactsService } from './contacts/contacts.service';
@@ -14,6 +16,8 @@ import { TaxRatesService } from './taxes/tax-rates.service';
  * purchasing documents refer to. Other modules read these through the exported repositories.
  */
 @Module({
+  // Products import opening stock through StockService (InventoryModule imports this module too).
+  imports: [forwardRef(() => InventoryModule), LedgerModule],
   controllers: [ContactsController, ProductsController, TaxRatesController],
   providers: [ContactsService, ContactsRepository, ProductsService, ProductsRepository, TaxRatesService, TaxRatesRepository],
   exports: [ContactsRepository, ProductsRepository, TaxRatesRepository],

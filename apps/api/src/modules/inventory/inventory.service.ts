@@ -35,6 +35,7 @@ import { StockRepository } from './stock.repository';
 import { LevelListRow, OperationRow, StockReadsRepository } from './stock-reads.repository';
 import { StockService } from './stock.service';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
+import { decodeNameCursor, decodeSeqCursor, encodeNameCursor, encodeSeqCursor } from './name-cursor';
 
 const codeTaken = (code: string) =>
   new DomainError('LOCATION_CODE_TAKEN', `Another location already uses the code ${code}`, {
@@ -249,7 +250,7 @@ export class InventoryService {
       const last = page[page.length - 1];
       return {
         items: page.map((r) => presentLevel(r, base)),
-        nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.sortName, last.id])).toString('base64url') : null,
+        nextCursor: rows.length > limit && last ? encodeNameCursor(last.sortName, last.id) : null,
       };
     });
   }
@@ -301,7 +302,7 @@ export class InventoryService {
           balanceQuantity: qtyText(toQty(r.balanceQuantity)),
           balanceValue: moneyDto(r.balanceValueMinor, base),
         })),
-        nextCursor: rows.length > limit ? Buffer.from(JSON.stringify(['seq', page[page.length - 1].seq])).toString('base64url') : null,
+        nextCursor: rows.length > limit ? encodeSeqCursor(page[page.length - 1].seq) : null,
       };
     });
   }
@@ -473,29 +474,4 @@ function presentOperation(r: OperationRow, base: string): OperationDto {
     lineCount: r.lineCount,
     createdAt: new Date(r.createdAt).toISOString(),
   };
-}
-
-const badCursor = () =>
-  new DomainError('VALIDATION_FAILED', 'cursor: is not a cursor this API issued', {
-    fields: [{ field: 'cursor', code: 'invalid_cursor', message: 'is not a cursor this API issued' }],
-  });
-
-function decodeNameCursor(cursor: string): { name: string; id: string } {
-  try {
-    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { name, id };
-  } catch {
-    // fall through
-  }
-  throw badCursor();
-}
-
-function decodeSeqCursor(cursor: string): string {
-  try {
-    const [tag, seq] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (tag === 'seq' && typeof seq === 'string' && /^\d{1,19}$/.test(seq)) return seq;
-  } catch {
-    // fall through
-  }
-  throw badCursor();
 }

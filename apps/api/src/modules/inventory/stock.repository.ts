@@ -290,6 +290,25 @@ export class StockRepository {
     return row?.journalEntryId ?? null;
   }
 
+  /** The pairs among these that a reorder rule watches (deduplicated). */
+  async watchedPairs(t: TenantTx, pairs: { productId: string; locationId: string }[]): Promise<{ productId: string; locationId: string }[]> {
+    if (pairs.length === 0) return [];
+    return t.query<{ productId: string; locationId: string }>(
+      `SELECT r.product_id AS "productId", r.location_id AS "locationId" FROM reorder_rules r
+        WHERE r.business_id = $1
+          AND (r.product_id, r.location_id) IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))`,
+      [t.businessId, pairs.map((p) => p.productId), pairs.map((p) => p.locationId)],
+    );
+  }
+
+  async productHoldsStock(t: TenantTx, productId: string): Promise<boolean> {
+    const rows = await t.query(
+      `SELECT 1 FROM stock_levels WHERE business_id = $1 AND product_id = $2 AND (quantity <> 0 OR reserved <> 0) LIMIT 1`,
+      [t.businessId, productId],
+    );
+    return rows.length > 0;
+  }
+
   async reservation(t: TenantTx, id: string, opts: { lock?: boolean } = {}): Promise<ReservationRow | null> {
     const [row] = await t.query<Omit<ReservationRow, 'quantity'> & { quantity: string }>(
       `SELECT id, product_id AS "productId", location_id AS "locationId", quantity::text, source_type AS "sourceType",

@@ -6,6 +6,7 @@ import type { TenantTx } from '../../db/db';
 import { ProductsRepository } from '../catalog/products/products.repository';
 import type { SystemAccountKey } from '../ledger/chart';
 import { LedgerService, type PostingLine } from '../ledger/ledger.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { LocationsRepository } from './locations.repository';
 import { ONE_UNIT, qtyText } from './quantity';
 import {
@@ -115,6 +116,7 @@ export class StockService {
     private readonly locations: LocationsRepository,
     private readonly products: ProductsRepository,
     private readonly ledger: LedgerService,
+    private readonly outbox: OutboxService,
   ) {}
 
   ensureDefaults(t: TenantTx): Promise<void> {
@@ -243,6 +245,7 @@ export class StockService {
     }
     level.reserved += reserved - held;
     await this.stock.saveLevel(t, level);
+    if (reserved !== held) await this.queueReorderCheck(t, [level]);
     if (current) {
       await this.stock.setReservationQuantity(t, current.id, reserved);
       return { reservationId: current.id, reserved };
@@ -270,6 +273,21 @@ export class StockService {
     level.reserved -= release;
     await this.stock.saveLevel(t, level);
     await this.stock.setReservationQuantity(t, reservationId, locked.quantity - release);
+    await this.queueReorderCheck(t, [level]);
+  }
+
+  /** Whether the product has anything on hand, short or held at any location. */
+  async productHoldsStock(t: TenantTx, productId: string): Promise<boolean> {
+    return this.stock.productHoldsStock(t, productId);
+  }
+
+  /**
+   * Available stock changed: the reorder rules watching these products and locations are
+   * re-evaluated after commit (job 'stock.check-reorder'), with nothing written when no rule watches.
+   */
+  private async queueReorderCheck(t: TenantTx, pairs: { productId: string; locationId: string }[]): Promise<void> {
+    const watched = await this.stock.watchedPairs(t, pairs);
+    if (watched.length > 0) await this.outbox.add(t, 'stock.check-reorder', { businessId: t.businessId, pairs: watched });
   }
 
   private async existing(t: TenantTx, eventKey: string): Promise<OperationResult | null> {
@@ -408,6 +426,7 @@ export class StockService {
       }
     }
     for (const level of levels.values()) await this.stock.saveLevel(t, level);
+    await this.queueReorderCheck(t, [...levels.values()]);
     return {
       operationId,
       journalEntryId,
@@ -452,7 +471,9 @@ export class StockService {
   }
 
   private async requireStocked(t: TenantTx, productId: string, field: string) {
-    const p = await this.products.get(t, productId);
+    // Held until commit: turning stock tracking off (ProductsService) waits for this operation and
+    // then sees its stock, so a product can never stop tracking with stock on hand.
+    const p = await this.products.get(t, productId, { lock: 'share' });
     if (!p) throw validationFailed([{ field, code: 'not_found', message: 'no such product' }]);
     if (!p.trackStock) throw validationFailed([{ field, code: 'not_stocked', message: `${p.name} does not track stock` }]);
     return { unit: p.unit, purchaseCostMinor: p.purchaseCostMinor };

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Logo } from '../../components/Logo';
 import { PageSpinner } from '../../components/Spinner';
 import { BusinessSwitcher } from '../../features/businesses/components/BusinessSwitcher';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { preferences } from '../../lib/storage';
 import { useCurrentBusiness } from '../current-business';
 import { NAV_ITEMS } from './nav-items';
@@ -54,6 +55,9 @@ export function AppLayout() {
           <Logo compact />
           <span className="topbar-business">{business.name}</span>
         </Link>
+        <span className="topbar-end">
+          <NotificationBell businessId={businessId} align="end" />
+        </span>
       </header>
 
       <div className="drawer-backdrop" onClick={() => setDrawerOpen(false)} aria-hidden="true" />
@@ -63,6 +67,9 @@ export function AppLayout() {
           <Link to="/b/$businessId/dashboard" params={{ businessId }} className="sidebar-brand">
             <Logo />
           </Link>
+          <span className="sidebar-bell">
+            <NotificationBell businessId={businessId} align="start" />
+          </span>
           <button
             type="button"
             className="icon-button sidebar-close"

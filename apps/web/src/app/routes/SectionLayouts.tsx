@@ -1,7 +1,6 @@
-import { Link, Outlet } from '@tanstack/react-router';
+import { Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/Card';
-import { Icon } from '../../components/Icon';
 import { SectionTabs } from '../../components/SectionTabs';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useCurrentBusiness } from '../current-business';
@@ -32,6 +31,7 @@ export function SalesLayout() {
   );
 }
 
+/** Inventory: products and everything about their stock, one tab each. */
 export function InventoryLayout() {
   const { t } = useTranslation();
   const { businessId } = useCurrentBusiness();
@@ -39,17 +39,23 @@ export function InventoryLayout() {
   return (
     <div className="page" data-testid="page-inventory">
       <PageHeader title={t('nav.inventory')} description={t('sections.inventory.summary')} />
-      <nav className="tabs" aria-label={t('nav.inventory')}>
-        <Link to="/b/$businessId/inventory" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }}>
-          {t('products.title')}
-        </Link>
-      </nav>
+      <SectionTabs
+        label={t('nav.inventory')}
+        businessId={businessId}
+        testIdPrefix="inventory-tab"
+        tabs={[
+          // The products tab also owns the product pages (and their stock cards, reached from them).
+          { key: 'products', to: '/b/$businessId/inventory', exact: true, also: ['/b/$businessId/inventory/products'], label: t('products.title') },
+          { key: 'stock', to: '/b/$businessId/inventory/stock', label: t('inventory.tabs.stock') },
+          { key: 'operations', to: '/b/$businessId/inventory/operations', label: t('inventory.tabs.operations') },
+          { key: 'counts', to: '/b/$businessId/inventory/counts', label: t('inventory.tabs.counts') },
+          { key: 'reorder', to: '/b/$businessId/inventory/reorder', label: t('inventory.tabs.reorder') },
+          { key: 'valuation', to: '/b/$businessId/inventory/valuation', label: t('inventory.tabs.valuation') },
+          { key: 'locations', to: '/b/$businessId/inventory/locations', label: t('inventory.tabs.locations') },
+        ]}
+      />
       <div className="section-body">
         <Outlet />
-        <p className="alert alert-info" data-testid="stock-coming-soon">
-          <Icon name="clock" />
-          <span>{t('products.stockComingSoon')}</span>
-        </p>
       </div>
     </div>
   );

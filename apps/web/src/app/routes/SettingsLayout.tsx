@@ -16,6 +16,7 @@ export function SettingsLayout() {
     { key: 'members', to: '/b/$businessId/settings/members', label: t('settings.tabs.members') },
     { key: 'taxes', to: '/b/$businessId/settings/taxes', label: t('settings.tabs.taxes') },
     { key: 'reminders', to: '/b/$businessId/settings/reminders', label: t('settings.tabs.reminders') },
+    { key: 'inventory', to: '/b/$businessId/settings/inventory', label: t('inventory.settings.tab') },
     ...(admin
       ? ([
           { key: 'invitations', to: '/b/$businessId/settings/invitations', label: t('settings.tabs.invitations') },

@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageSpinner } from '../../components/Spinner';
 import { AuditLogSection } from '../../features/audit/components/AuditLogSection';
 import { BusinessProfile } from '../../features/businesses/components/BusinessProfile';
+import { InventorySettingsSection } from '../../features/inventory/components/InventorySettingsSection';
 import { InvitationsSection } from '../../features/invitations/components/InvitationsSection';
 import { MembersSection } from '../../features/members/components/MembersSection';
 import { ReminderHistory } from '../../features/reminders/components/ReminderHistory';
@@ -62,4 +63,10 @@ export function RemindersSettingsPage() {
       <ReminderHistory businessId={businessId} />
     </div>
   );
+}
+
+export function InventorySettingsPage() {
+  const { businessId, business } = useCurrentBusiness();
+  if (!business) return <PageSpinner />;
+  return <InventorySettingsSection businessId={businessId} role={business.role} />;
 }

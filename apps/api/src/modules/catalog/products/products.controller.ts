@@ -13,7 +13,7 @@ import type { Response } from 'express';
 import { ErrorBodyDto } from '../../../common/error-body.dto';
 import { BusinessPermission, CurrentAccess } from '../../access/access.decorators';
 import type { BusinessAccess } from '../../access/principal';
-import { ImportPreviewDto, ImportResultDto } from '../catalog.dto';
+import { ImportPreviewDto } from '../catalog.dto';
 import { csvAttachment } from '../csv/csv-response';
 import {
   CreateProductDto,
@@ -21,6 +21,7 @@ import {
   ProductDto,
   ProductFilterDto,
   ProductImportPreviewRequestDto,
+  ProductImportResultDto,
   ProductImportRequestDto,
   ProductPageDto,
   UpdateProductDto,
@@ -73,7 +74,7 @@ export class ProductsController {
   @Post('import')
   @BusinessPermission('products.write')
   @ApiOperation({ summary: 'Import products from CSV, all or nothing or only the valid rows', operationId: 'importProducts' })
-  @ApiCreatedResponse({ type: ImportResultDto })
+  @ApiCreatedResponse({ type: ProductImportResultDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'SKU_TAKEN: a product with a SKU of the file was added meanwhile' })
   import(@CurrentAccess() a: BusinessAccess, @Body() dto: ProductImportRequestDto) {
     return this.products.importCsv(a, dto.csv, dto.mode);

@@ -73,11 +73,16 @@ const COLUMN_OF: Record<Exclude<keyof ProductValues, 'currency'>, string> = {
 
 @Injectable()
 export class ProductsRepository {
-  async get(t: TenantTx, id: string, opts: { lock?: boolean } = {}): Promise<ProductRow | null> {
-    const [row] = await t.query<ProductRow>(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE p.business_id = $1 AND p.id = $2 ${opts.lock ? 'FOR UPDATE OF p' : ''}`,
-      [t.businessId, id],
-    );
+  /**
+   * `lock: true` takes the row for an update; `lock: 'share'` keeps it from changing until commit
+   * (stock operations hold it so that stock tracking cannot be turned off under them).
+   */
+  async get(t: TenantTx, id: string, opts: { lock?: boolean | 'share' } = {}): Promise<ProductRow | null> {
+    const lock = opts.lock === 'share' ? 'FOR SHARE OF p' : opts.lock ? 'FOR UPDATE OF p' : '';
+    const [row] = await t.query<ProductRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE p.business_id = $1 AND p.id = $2 ${lock}`, [
+      t.businessId,
+      id,
+    ]);
     return row ?? null;
   }
 
@@ -105,6 +110,15 @@ export class ProductsRepository {
     );
   }
 
+  /** The product with this SKU, ignoring case (SKUs are unique regardless of case). */
+  async getBySku(t: TenantTx, sku: string): Promise<ProductRow | null> {
+    const [row] = await t.query<ProductRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE p.business_id = $1 AND lower(p.sku) = lower($2)`, [
+      t.businessId,
+      sku,
+    ]);
+    return row ?? null;
+  }
+
   /** Which of these SKUs (any case) the business already has, lower-cased; `exceptId` is ignored. */
   async existingSkus(t: TenantTx, skus: string[], exceptId: string | null = null): Promise<Set<string>> {
     if (skus.length === 0) return new Set();
@@ -114,6 +128,15 @@ export class ProductsRepository {
       [t.businessId, skus.map((s) => s.toLowerCase()), exceptId],
     );
     return new Set(rows.map((r) => r.sku));
+  }
+
+  /** Ids by lower-cased SKU. */
+  async idsBySku(t: TenantTx, skus: string[]): Promise<Map<string, string>> {
+    const rows = await t.query<{ id: string; sku: string }>(
+      `SELECT id, lower(sku) AS sku FROM products WHERE business_id = $1 AND lower(sku) = ANY($2::text[])`,
+      [t.businessId, skus.map((s) => s.toLowerCase())],
+    );
+    return new Map(rows.map((r) => [r.sku, r.id]));
   }
 
   /** Inserts in one statement (imports send thousands); returns the new ids. */

@@ -17,6 +17,7 @@ import { useDeleteProduct } from '../api/delete-product';
 import { useProduct } from '../api/get-product';
 import { useUpdateProduct } from '../api/update-product';
 import { ProductForm } from '../components/ProductForm';
+import { ProductStockPanel } from '../../inventory/components/ProductStockPanel';
 
 function BackLink({ businessId }: { businessId: string }) {
   const { t } = useTranslation();
@@ -101,6 +102,7 @@ export function EditProductPage({
           )
         }
       />
+      <ProductStockPanel businessId={businessId} productId={productId} canWrite={roleAllows(role, 'inventory.write')} />
       {canWrite && (
         <Card title={t('products.deleteSection')} description={t('products.deleteHint')}>
           <div className="form-actions form-actions-start">

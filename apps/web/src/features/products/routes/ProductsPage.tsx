@@ -111,7 +111,21 @@ export function ProductsPage({ businessId, role }: { businessId: string; role: R
                         {product.name}
                         {!product.active && <span className="badge badge-muted">{t('products.inactive')}</span>}
                       </Link>
-                      <span className="person-email mono">{product.sku}</span>
+                      <span className="person-email">
+                        <span className="mono">{product.sku}</span>
+                        {product.trackStock && (
+                          <>
+                            {' · '}
+                            <Link
+                              to="/b/$businessId/inventory/products/$productId/stock"
+                              params={{ businessId, productId: product.id }}
+                              data-testid={`stock-card-${product.sku}`}
+                            >
+                              {t('inventory.productPanel.stockCard')}
+                            </Link>
+                          </>
+                        )}
+                      </span>
                     </div>
                   </td>
                   <td data-label={t('products.fields.kind')}>
@@ -219,7 +233,11 @@ export function ProductsPage({ businessId, role }: { businessId: string; role: R
       <CsvImportDialog
         open={importing}
         title={t('products.importTitle')}
-        columnsHint={t('products.importHint')}
+        columnsHint={
+          <>
+            {t('products.importHint')} {t('inventory.importHint')}
+          </>
+        }
         onClose={() => setImporting(false)}
         preview={{ run: preview.mutateAsync, pending: preview.isPending, error: preview.error, reset: preview.reset }}
         runImport={{ run: runImport.mutateAsync, pending: runImport.isPending, error: runImport.error, reset: runImport.reset }}

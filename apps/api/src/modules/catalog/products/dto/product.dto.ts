@@ -13,6 +13,7 @@ import {
   SortedPageQueryDto,
   trim,
   trimOrNull,
+  ImportResultDto,
   type ImportMode,
 } from '../../catalog.dto';
 
@@ -212,7 +213,11 @@ const PRODUCT_CSV_HELP =
   '`sales_price` and `purchase_cost` (amounts in the base currency, e.g. 58.00), ' +
   "`tax_rate` (name of an active tax rate; empty = the default rate; `none` = no tax), " +
   '`track_stock` and `active` (true/false, yes/no, 1/0), `description`. ' +
-  'Other columns are ignored and listed in `ignoredColumns`; empty cells mean "not given". The export file uses the same columns.';
+  'Opening stock (optional): `opening_quantity` (on hand now; the product then tracks stock), `opening_unit_cost` ' +
+  '(per unit in the base currency; default the purchase cost) and `location` (a location code; default the default ' +
+  'location). It is booked as a receipt against opening balance equity, one stock operation per location. ' +
+  'Other columns are ignored and listed in `ignoredColumns`; empty cells mean "not given". The export file uses the same ' +
+  'columns, without the opening stock ones.';
 
 export class ProductImportPreviewRequestDto {
   @ApiProperty({ description: PRODUCT_CSV_HELP, example: 'sku,name,sales_price\r\nTEA-1,Green tea,58.00\r\n' })
@@ -226,4 +231,16 @@ export class ProductImportRequestDto extends ProductImportPreviewRequestDto {
   @importModeProperty()
   @isImportMode()
   mode: ImportMode;
+}
+
+export class OpeningStockOperationDto {
+  @ApiProperty({ format: 'uuid' }) operationId: string;
+  @ApiProperty({ example: 'MAIN' }) locationCode: string;
+  @ApiProperty({ description: 'Products received' }) lines: number;
+  @ApiProperty({ type: MoneyDto, description: 'Value booked to inventory against opening balance equity' }) value: MoneyDto;
+}
+
+export class ProductImportResultDto extends ImportResultDto {
+  @ApiProperty({ type: [OpeningStockOperationDto], description: 'The opening stock booked, one receipt per location' })
+  openingStock: OpeningStockOperationDto[];
 }

@@ -1,0 +1,1 @@
+export const notificationsKey = (businessId: string) => [businessId, 'notifications'] as const;
