@@ -15,6 +15,8 @@ import { ScanScheduler } from '../modules/recurring/jobs/scan-scheduler';
 import { RecurringModule } from '../modules/recurring/recurring.module';
 import { RemindersScanJob } from '../modules/reminders/jobs/reminders-scan.job';
 import { RemindersModule } from '../modules/reminders/reminders.module';
+import { SendQuoteEmailJob } from '../modules/sales/quotes/jobs/send-quote-email.job';
+import { SalesModule } from '../modules/sales/sales.module';
 import { CoreModule } from './core.module';
 
 /** The worker: BullMQ processors and the outbox relay, no HTTP. */
@@ -23,7 +25,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, opts: { relay?: boolean; runner?: boolean; scheduler?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule],
+      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, SalesModule],
       providers: [
         JobQueues,
         RecurringScanJob,
@@ -32,7 +34,7 @@ export class WorkerModule {
         {
           provide: JOB_HANDLERS,
           useFactory: (...handlers: JobHandler[]) => handlers,
-          inject: [InvitationEmailJob, RenderInvoicePdfJob, SendInvoiceEmailJob, RecurringScanJob, RecurringGenerateJob, RemindersScanJob],
+          inject: [InvitationEmailJob, RenderInvoicePdfJob, SendInvoiceEmailJob, RecurringScanJob, RecurringGenerateJob, RemindersScanJob, SendQuoteEmailJob],
         },
         ...(opts.runner === false ? [] : [JobRunner]),
         ...(opts.relay === false ? [] : [OutboxRelay]),

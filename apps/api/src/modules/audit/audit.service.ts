@@ -31,7 +31,14 @@ export type AuditAction =
   | 'location.created'
   | 'location.archived'
   | 'location.restored'
-  | 'stock.adjusted';
+  | 'stock.adjusted'
+  | 'quote.sent'
+  | 'quote.accepted'
+  | 'quote.declined'
+  | 'sales_order.confirmed'
+  | 'sales_order.cancelled'
+  | 'sales_order.shipped'
+  | 'sales_order.invoiced';
 
 export type SecurityEventKind = 'sign_up' | 'sign_in' | 'sign_in_failed' | 'sign_in_throttled' | 'sign_out';
 
