@@ -4119,6 +4119,9 @@ export interface components {
             discountPercent: string;
             /** @example 13 */
             taxRatePercent: string;
+            /** @description After discount, before tax */
+            net: components["schemas"]["MoneyDto"];
+            /** @description After discount, with tax */
             total: components["schemas"]["MoneyDto"];
         };
         PublicQuoteDto: {

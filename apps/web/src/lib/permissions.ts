@@ -16,7 +16,10 @@ export type Permission =
   | 'dashboard.read'
   | 'reports.read'
   | 'ledger.read'
-  | 'ledger.post';
+  | 'ledger.post'
+  | 'quotes.write'
+  | 'sales_orders.write'
+  | 'sales_orders.fulfil';
 
 const ACCOUNTANT: readonly Permission[] = [
   'contacts.write',
@@ -41,6 +44,9 @@ const STAFF: readonly Permission[] = [
   'payments.read',
   'payments.write',
   'dashboard.read',
+  'quotes.write',
+  'sales_orders.write',
+  'sales_orders.fulfil',
 ];
 
 export function roleAllows(role: Role | undefined, permission: Permission): boolean {

@@ -16,6 +16,12 @@ export function SalesLayout() {
         <Link to="/b/$businessId/sales/invoices" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }} data-testid="sales-tab-invoices">
           {t('invoices.title')}
         </Link>
+        <Link to="/b/$businessId/sales/quotes" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }} data-testid="sales-tab-quotes">
+          {t('quotes.title')}
+        </Link>
+        <Link to="/b/$businessId/sales/orders" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }} data-testid="sales-tab-orders">
+          {t('salesOrders.title')}
+        </Link>
         <Link to="/b/$businessId/sales/payments" params={{ businessId }} className="tab" activeProps={{ className: 'is-active', 'aria-current': 'page' }} data-testid="sales-tab-payments">
           {t('payments.title')}
         </Link>

@@ -192,14 +192,10 @@ export class QuotesService {
         validUntil: q.validUntil,
         currency: q.currency,
         pricesIncludeTax: q.pricesIncludeTax,
-        lines: p.lines.map((l) => ({
-          description: l.description,
-          quantity: l.quantity,
-          unitPrice: m(l.unitPriceMinor),
-          discountPercent: l.discountPercent,
-          taxRatePercent: l.taxRatePercent,
-          total: m(l.totalMinor),
-        })),
+        lines: lines.map((l) => {
+          const { description, quantity, unitPrice, discountPercent, taxRatePercent, net, total } = presentLine(l, q.currency);
+          return { description, quantity, unitPrice, discountPercent, taxRatePercent, net, total };
+        }),
         taxes: p.taxes.map((g) => ({ ratePercent: g.ratePercent, net: m(g.netMinor), tax: m(g.taxMinor) })),
         subtotal: m(q.subtotalMinor),
         discount: m(q.discountMinor),

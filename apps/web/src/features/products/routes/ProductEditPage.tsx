@@ -80,7 +80,14 @@ export function EditProductPage({
   return (
     <div className="subpage" data-testid="page-edit-product">
       <BackLink businessId={businessId} />
-      <h2 className="subpage-title">{t('products.editTitle', { name: p.name })}</h2>
+      <div className="subpage-head">
+        <h2 className="subpage-title">{t('products.editTitle', { name: p.name })}</h2>
+        {p.trackStock && (
+          <Link className="btn btn-secondary btn-md" to="/b/$businessId/inventory/products/$productId/stock-card" params={{ businessId, productId }} data-testid="open-stock-card">
+            {t('stockCard.open')}
+          </Link>
+        )}
+      </div>
       <ProductForm
         businessId={businessId}
         baseCurrency={baseCurrency}

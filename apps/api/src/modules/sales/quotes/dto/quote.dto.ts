@@ -165,7 +165,8 @@ class PublicQuoteLineDto {
   @ApiProperty({ type: MoneyDto }) unitPrice: MoneyDto;
   @ApiProperty({ example: '0' }) discountPercent: string;
   @ApiProperty({ example: '13' }) taxRatePercent: string;
-  @ApiProperty({ type: MoneyDto }) total: MoneyDto;
+  @ApiProperty({ type: MoneyDto, description: 'After discount, before tax' }) net: MoneyDto;
+  @ApiProperty({ type: MoneyDto, description: 'After discount, with tax' }) total: MoneyDto;
 }
 
 export class PublicQuoteDto {
