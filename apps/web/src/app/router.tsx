@@ -309,7 +309,8 @@ const shipmentRoute = createRoute({
   getParentRoute: () => salesRoute,
   path: 'shipments/$shipmentId',
   component: function ShipmentRoute() {
-    return <ShipmentPage businessId={useBusinessContext().businessId} shipmentId={shipmentRoute.useParams().shipmentId} />;
+    const { businessId, business } = useCurrentBusiness();
+    return <ShipmentPage businessId={businessId} businessName={business?.name ?? ''} shipmentId={shipmentRoute.useParams().shipmentId} />;
   },
 });
 const paymentsRoute = createRoute({

@@ -135,7 +135,7 @@ export const enSales = {
     },
     confirm: 'Confirm order',
     shipAction: 'Ship',
-    invoiceAction: 'Invoice what shipped',
+    invoiceAction: 'Create invoice',
     cancel: 'Cancel order',
     backOrder: {
       title_one: '{{count}} line is back-ordered.',
@@ -205,6 +205,7 @@ export const enSales = {
       sku: 'SKU',
       cost: 'Cost',
       costHint: 'Cost of the goods shipped: {{cost}}, posted to cost of goods sold. Not printed.',
+      goods: 'Goods',
       receivedBy: 'Received by',
       date: 'Date',
     },
@@ -223,7 +224,7 @@ export const enSales = {
     expiredNote: 'This quote was valid until {{date}}. Ask for a new one if you are still interested.',
     howToAccept: 'To accept, reply to the email from {{business}} by {{date}}.',
     preparedFor: 'Prepared for',
-    total: 'Total of this quote: {{total}}',
+    from: 'Quote from',
   },
   stockCard: {
     heading: 'Stock card',

@@ -136,7 +136,7 @@ export const zhCNSales: typeof enSales = {
     },
     confirm: '确认订单',
     shipAction: '发货',
-    invoiceAction: '为已发货部分开票',
+    invoiceAction: '开具发票',
     cancel: '取消订单',
     backOrder: {
       title_one: '{{count}} 行缺货待发。',
@@ -205,6 +205,7 @@ export const zhCNSales: typeof enSales = {
       sku: 'SKU',
       cost: '成本',
       costHint: '本次发货的货物成本：{{cost}}，已计入销货成本。此项不会打印。',
+      goods: '货物',
       receivedBy: '签收人',
       date: '日期',
     },
@@ -223,7 +224,7 @@ export const zhCNSales: typeof enSales = {
     expiredNote: '此报价单的有效期至 {{date}}。如仍有兴趣，请索取新的报价。',
     howToAccept: '如需接受报价，请在 {{date}} 前回复 {{business}} 的邮件。',
     preparedFor: '客户',
-    total: '本报价单合计：{{total}}',
+    from: '报价方',
   },
   stockCard: {
     heading: '库存卡',

@@ -5,7 +5,6 @@ import { Logo } from '../../../components/Logo';
 import { PageSpinner } from '../../../components/Spinner';
 import { ApiError } from '../../../lib/api';
 import { useFormatters } from '../../../lib/format';
-import { useMoneyFormat } from '../../../lib/money';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { DocumentLinesTable } from '../../sales-documents/components/DocumentLinesTable';
 import { DocumentNotes } from '../../sales-documents/components/DocumentNotes';
@@ -16,7 +15,6 @@ import { usePublicQuote } from '../api/get-public-quote';
 export function PublicQuotePage({ token }: { token: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const money = useMoneyFormat();
   const quote = usePublicQuote(token);
   useDocumentTitle(quote.data ? t('publicQuote.title', { number: quote.data.number }) : t('app.name'));
 
@@ -40,7 +38,7 @@ export function PublicQuotePage({ token }: { token: string }) {
       <article className="public-invoice" data-testid="public-quote" data-status={q.status}>
         <header className="public-invoice-head">
           <div>
-            <p className="muted small">{t('publicInvoice.from')}</p>
+            <p className="muted small">{t('publicQuote.from')}</p>
             <h1 className="public-business" data-testid="public-quote-business">{q.businessName}</h1>
           </div>
           <div className="public-invoice-meta">
@@ -75,9 +73,6 @@ export function PublicQuotePage({ token }: { token: string }) {
           <DocumentNotes notes={q.notes} terms={q.terms} />
           <DocumentTotals doc={q} />
         </div>
-        <p className="muted small" data-testid="public-quote-total">
-          {t('publicQuote.total', { total: money.json(q.total) })}
-        </p>
       </article>
     );
   }

@@ -74,7 +74,7 @@ export function QuotesPage({ businessId, role }: { businessId: string; role: Rol
     body = (
       <>
         <div className={`table-wrap${quotes.isPlaceholderData ? ' is-stale' : ''}`}>
-          <table className="table" data-testid="quotes-table">
+          <table className="table quotes-table" data-testid="quotes-table">
             <thead>
               <tr>
                 <th scope="col">{t('quotes.columns.number')}</th>

@@ -77,7 +77,7 @@ export function SalesOrdersPage({ businessId, role, initialStatus }: { businessI
     body = (
       <>
         <div className={`table-wrap${orders.isPlaceholderData ? ' is-stale' : ''}`}>
-          <table className="table" data-testid="orders-table">
+          <table className="table orders-table" data-testid="orders-table">
             <thead>
               <tr>
                 <th scope="col">{t('salesOrders.columns.number')}</th>

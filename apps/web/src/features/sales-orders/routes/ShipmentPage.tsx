@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useShipment } from '../api/get-shipment';
 
 /** A shipment as a delivery note: what left, from where, for which order; printable. */
-export function ShipmentPage({ businessId, shipmentId }: { businessId: string; shipmentId: string }) {
+export function ShipmentPage({ businessId, businessName, shipmentId }: { businessId: string; businessName: string; shipmentId: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const money = useMoneyFormat();
@@ -25,6 +25,7 @@ export function ShipmentPage({ businessId, shipmentId }: { businessId: string; s
       <Link className="back-link no-print" to="/b/$businessId/sales/orders/$orderId" params={{ businessId, orderId: s.order.id }}>
         ← {t('salesOrders.deliveryNote.back', { number: s.order.number })}
       </Link>
+      <p className="print-only delivery-note-sender">{businessName}</p>
       <div className="subpage-head">
         <h2 className="subpage-title" data-testid="shipment-number">
           {t('salesOrders.deliveryNote.title', { number: s.number })}
@@ -56,7 +57,7 @@ export function ShipmentPage({ businessId, shipmentId }: { businessId: string; s
         </dl>
         {s.notes && <p className="pre-wrap">{s.notes}</p>}
       </Card>
-      <Card>
+      <Card title={t('salesOrders.deliveryNote.goods')}>
         <div className="table-wrap">
           <table className="table" data-testid="shipment-lines">
             <thead>

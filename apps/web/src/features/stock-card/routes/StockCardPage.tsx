@@ -58,7 +58,7 @@ export function StockCardPage({ businessId, productId }: { businessId: string; p
             <tbody>
               {card.data.items.map((e) => (
                 <tr key={e.movementId} data-testid="stock-card-row" data-kind={e.kind}>
-                  <td>{format.date(`${e.date}T00:00:00`)}</td>
+                  <td className="nowrap">{format.date(`${e.date}T00:00:00`)}</td>
                   <td>
                     <div className="person">
                       <span className="person-name">{t(`stockCard.kinds.${e.kind}`)}</span>
@@ -156,5 +156,5 @@ function SourceLink({ businessId, entry }: { businessId: string; entry: StockCar
       </Link>
     );
   }
-  return <span>{entry.reason ? `${entry.description} · ${entry.reason}` : entry.description}</span>;
+  return <span>{entry.description}</span>;
 }
