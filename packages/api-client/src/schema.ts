@@ -2901,6 +2901,9 @@ export interface components {
              * @example USD
              */
             currency?: string;
+            notes?: string;
+            terms?: string;
+            lines: components["schemas"]["InvoiceLineInputDto"][];
             /**
              * @description Defaults to today
              * @example 2026-11-23
@@ -2916,9 +2919,6 @@ export interface components {
              * @description Numbering series; defaults to the business default
              */
             seriesId?: string;
-            notes?: string;
-            terms?: string;
-            lines: components["schemas"]["InvoiceLineInputDto"][];
         };
         InvoiceLineDto: {
             /** Format: uuid */
@@ -4022,6 +4022,9 @@ export interface components {
              * @example USD
              */
             currency?: string;
+            notes?: string;
+            terms?: string;
+            lines: components["schemas"]["InvoiceLineInputDto"][];
             /**
              * @description Defaults to today
              * @example 2026-11-23
@@ -4032,9 +4035,6 @@ export interface components {
              * @example 2026-12-23
              */
             validUntil?: string;
-            notes?: string;
-            terms?: string;
-            lines: components["schemas"]["InvoiceLineInputDto"][];
         };
         QuoteSendRecordDto: {
             /** Format: uuid */
@@ -4176,6 +4176,9 @@ export interface components {
              * @example USD
              */
             currency?: string;
+            notes?: string;
+            terms?: string;
+            lines: components["schemas"]["InvoiceLineInputDto"][];
             /**
              * @description Defaults to today
              * @example 2026-11-23
@@ -4191,9 +4194,6 @@ export interface components {
              * @description Where stock is reserved and shipped from; defaults to the default location
              */
             locationId?: string;
-            notes?: string;
-            terms?: string;
-            lines: components["schemas"]["InvoiceLineInputDto"][];
         };
         DocumentRefDto: {
             /** Format: uuid */

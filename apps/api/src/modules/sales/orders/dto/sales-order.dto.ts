@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CURRENCIES } from '@keeper/money';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,7 +16,7 @@ import {
 } from 'class-validator';
 import { MoneyDto } from '../../../../common/money.dto';
 import { PageQueryDto } from '../../../../common/pagination';
-import { InvoiceContactDto, InvoiceLineDto, InvoiceLineInputDto, InvoiceTaxDto } from '../../../invoices/dto/invoice.dto';
+import { InvoiceContactDto, InvoiceLineDto, InvoiceTaxDto, SalesDocumentDraftDto } from '../../../invoices/dto/invoice.dto';
 
 export const SALES_ORDER_STATUSES = ['draft', 'confirmed', 'cancelled'] as const;
 /** List filters: the stored states plus what the lines say (derived). */
@@ -30,16 +29,7 @@ const DATE = { message: 'must be a date like 2026-11-23' };
 const QUANTITY = /^\d{1,12}(\.\d{1,4})?$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class SalesOrderDraftDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'must be a customer id' })
-  contactId: string;
-
-  @ApiPropertyOptional({ example: 'USD', description: "Defaults to the customer's currency" })
-  @IsOptional()
-  @IsIn(CURRENCIES, { message: 'must be an ISO 4217 currency code such as USD or CNY' })
-  currency?: string;
-
+export class SalesOrderDraftDto extends SalesDocumentDraftDto {
   @ApiPropertyOptional({ example: '2026-11-23', description: 'Defaults to today' })
   @IsOptional()
   @IsDateString({ strict: true }, DATE)
@@ -54,26 +44,6 @@ export class SalesOrderDraftDto {
   @IsOptional()
   @IsUUID('all', { message: 'must be a location id' })
   locationId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  notes?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  terms?: string;
-
-  @ApiProperty({ type: [InvoiceLineInputDto] })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'needs at least one line' })
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => InvoiceLineInputDto)
-  lines: InvoiceLineInputDto[];
 }
 
 export class CancelSalesOrderDto {

@@ -1,21 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CURRENCIES } from '@keeper/money';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDateString,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MoneyDto } from '../../../../common/money.dto';
 import { PageQueryDto } from '../../../../common/pagination';
-import { InvoiceContactDto, InvoiceLineDto, InvoiceLineInputDto, InvoiceTaxDto } from '../../../invoices/dto/invoice.dto';
+import { InvoiceContactDto, InvoiceLineDto, InvoiceTaxDto, SalesDocumentDraftDto } from '../../../invoices/dto/invoice.dto';
 
 /** Stored states plus 'expired': a sent quote whose validity date has passed. */
 export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'declined', 'expired'] as const;
@@ -23,16 +11,7 @@ export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 const DATE = { message: 'must be a date like 2026-11-23' };
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class QuoteDraftDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'must be a customer id' })
-  contactId: string;
-
-  @ApiPropertyOptional({ example: 'USD', description: "Defaults to the customer's currency" })
-  @IsOptional()
-  @IsIn(CURRENCIES, { message: 'must be an ISO 4217 currency code such as USD or CNY' })
-  currency?: string;
-
+export class QuoteDraftDto extends SalesDocumentDraftDto {
   @ApiPropertyOptional({ example: '2026-11-23', description: 'Defaults to today' })
   @IsOptional()
   @IsDateString({ strict: true }, DATE)
@@ -42,26 +21,6 @@ export class QuoteDraftDto {
   @IsOptional()
   @IsDateString({ strict: true }, DATE)
   validUntil?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  notes?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  terms?: string;
-
-  @ApiProperty({ type: [InvoiceLineInputDto] })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'needs at least one line' })
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => InvoiceLineInputDto)
-  lines: InvoiceLineInputDto[];
 }
 
 export class DeclineQuoteDto {
