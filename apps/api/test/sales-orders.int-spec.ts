@@ -1,4 +1,10 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from '../src/app/worker.module';
+import { loadConfig } from '../src/config/config';
+import { JobRunner } from '../src/jobs/job-runner';
 import { Api, addMember, createBusiness, Session, signUp, sqlAs, startApi } from './harness';
+import { testEnv } from './test-env';
 
 interface OrderLine {
   id: string;
@@ -19,6 +25,8 @@ const progress = (order: { lines: OrderLine[] }) =>
 
 describe('sales orders: reservations, partial shipments, partial invoicing', () => {
   let api: Api;
+  let worker: INestApplicationContext;
+  let runner: JobRunner;
   let owner: Session;
   let businessId: string;
   let base: string;
@@ -62,8 +70,28 @@ describe('sales orders: reservations, partial shipments, partial invoicing', () 
     return Object.fromEntries(rows.map((r) => [r.key, r.balance])) as Record<string, string>;
   };
 
+  /** Runs the open 'stock.arrived' outbox rows of a product as the worker would, each delivered `times` at once. */
+  const runArrivals = async (productId: string, times = 1) => {
+    const db = await sqlAs('postgres');
+    const { rows } = await db.query(
+      `SELECT id, payload FROM outbox WHERE business_id = $1 AND job = 'stock.arrived' AND payload->>'productId' = $2 AND status <> 'done'`,
+      [businessId, productId],
+    );
+    await db.end();
+    for (const row of rows) {
+      const delivery = { id: row.id, name: 'stock.arrived', data: { payload: row.payload, outbox: { businessId, id: row.id } }, attemptsMade: 0 };
+      await Promise.all(Array.from({ length: times }, () => runner.process(delivery)));
+    }
+    return rows.length;
+  };
+
   beforeAll(async () => {
     api = await startApi();
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig(testEnv()), { relay: false, scheduler: false }), {
+      logger: false,
+    });
+    await worker.init();
+    runner = worker.get(JobRunner);
     owner = await signUp(api, 'Sales Owner');
     businessId = await createBusiness(owner, 'Order Shop');
     base = `/api/businesses/${businessId}`;
@@ -71,7 +99,10 @@ describe('sales orders: reservations, partial shipments, partial invoicing', () 
     customer = (await owner.post(`${base}/contacts`, { kind: 'customer', name: 'Harbour Café', email: 'buy@harbour.example' }).expect(201)).body.id;
     tax10 = (await owner.post(`${base}/tax-rates`, { name: 'VAT 10', rate: '10' }).expect(201)).body.id;
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
 
   it('creates a numbered draft with totals, edits it, and deletes a draft', async () => {
     const tea = await product('D-TEA');
@@ -261,6 +292,28 @@ describe('sales orders: reservations, partial shipments, partial invoicing', () 
     // The inventory account still equals the valued stock.
     const valuation = (await owner.get(`${base}/stock/valuation`).expect(200)).body;
     expect(valuation.total).toEqual(valuation.ledgerBalance);
+  });
+
+  it('fills back-orders when stock arrives, oldest order first, exactly once however often the job runs', async () => {
+    const mug = await product('MUG-FILL');
+    const older = await createOrder([{ productId: mug, quantity: '2' }]);
+    const newer = await createOrder([{ productId: mug, quantity: '2' }]);
+    await confirm(older.id);
+    await confirm(newer.id);
+    expect((await getOrder(newer.id)).lines[0]).toMatchObject({ reserved: '0', backOrdered: '2' });
+
+    await stockIn(mug, '3', '2.00');
+    expect(await runArrivals(mug, 3)).toBe(1);
+    expect((await getOrder(older.id)).lines[0]).toMatchObject({ reserved: '2', backOrdered: '0' });
+    expect((await getOrder(newer.id)).lines[0]).toMatchObject({ reserved: '1', backOrdered: '1' });
+    expect(await stockOf(mug)).toMatchObject({ onHand: '3', reserved: '3', available: '0' });
+    expect(await runArrivals(mug)).toBe(0);
+
+    // A shipment out is no arrival; the next receipt fills the rest.
+    await stockIn(mug, '5', '2.00');
+    await runArrivals(mug);
+    expect((await getOrder(newer.id)).lines[0]).toMatchObject({ reserved: '2', backOrdered: '0' });
+    expect(await stockOf(mug)).toMatchObject({ onHand: '8', reserved: '4', available: '4' });
   });
 
   it('invoices two shipments and one invoice with the exact per-line arithmetic of partial quantities', async () => {

@@ -15,6 +15,7 @@ import { ScanScheduler } from '../modules/recurring/jobs/scan-scheduler';
 import { RecurringModule } from '../modules/recurring/recurring.module';
 import { RemindersScanJob } from '../modules/reminders/jobs/reminders-scan.job';
 import { RemindersModule } from '../modules/reminders/reminders.module';
+import { FillBackOrdersJob } from '../modules/sales/orders/jobs/fill-back-orders.job';
 import { SendQuoteEmailJob } from '../modules/sales/quotes/jobs/send-quote-email.job';
 import { SalesModule } from '../modules/sales/sales.module';
 import { CoreModule } from './core.module';
@@ -34,7 +35,7 @@ export class WorkerModule {
         {
           provide: JOB_HANDLERS,
           useFactory: (...handlers: JobHandler[]) => handlers,
-          inject: [InvitationEmailJob, RenderInvoicePdfJob, SendInvoiceEmailJob, RecurringScanJob, RecurringGenerateJob, RemindersScanJob, SendQuoteEmailJob],
+          inject: [InvitationEmailJob, RenderInvoicePdfJob, SendInvoiceEmailJob, RecurringScanJob, RecurringGenerateJob, RemindersScanJob, SendQuoteEmailJob, FillBackOrdersJob],
         },
         ...(opts.runner === false ? [] : [JobRunner]),
         ...(opts.relay === false ? [] : [OutboxRelay]),

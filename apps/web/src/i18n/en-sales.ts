@@ -140,7 +140,7 @@ export const enSales = {
     backOrder: {
       title_one: '{{count}} line is back-ordered.',
       title_other: '{{count}} lines are back-ordered.',
-      body: 'When the order was confirmed there was not enough free stock at {{location}} (other orders may hold the rest). The order stays confirmed; what is missing waits here.',
+      body: 'When the order was confirmed there was not enough free stock at {{location}} (other orders may hold the rest). The order stays confirmed; what is missing is reserved automatically when goods arrive, oldest order first.',
       line: '{{description}}: {{waiting}} of {{ordered}} waiting for stock',
       retry: 'Reserve again',
       stillShort: 'Reserved what is free now. The rest still waits for stock.',

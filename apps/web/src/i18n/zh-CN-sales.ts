@@ -141,7 +141,7 @@ export const zhCNSales: typeof enSales = {
     backOrder: {
       title_one: '{{count}} 行缺货待发。',
       title_other: '{{count}} 行缺货待发。',
-      body: '确认订单时 {{location}} 的可用库存不足（其余库存可能已被其他订单预留）。订单仍为已确认状态，缺少的部分在此等待到货。',
+      body: '确认订单时 {{location}} 的可用库存不足（其余库存可能已被其他订单预留）。订单仍为已确认状态，到货后会按下单先后自动为缺少的部分预留库存。',
       line: '{{description}}：{{ordered}} 中有 {{waiting}} 等待到货',
       retry: '重新预留',
       stillShort: '已预留目前可用的库存，其余部分仍在等待到货。',

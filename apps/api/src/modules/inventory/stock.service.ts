@@ -6,6 +6,7 @@ import type { TenantTx } from '../../db/db';
 import { ProductsRepository } from '../catalog/products/products.repository';
 import type { SystemAccountKey } from '../ledger/chart';
 import { LedgerService, type PostingLine } from '../ledger/ledger.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { LocationsRepository } from './locations.repository';
 import { ONE_UNIT, qtyText } from './quantity';
 import {
@@ -115,6 +116,7 @@ export class StockService {
     private readonly locations: LocationsRepository,
     private readonly products: ProductsRepository,
     private readonly ledger: LedgerService,
+    private readonly outbox: OutboxService,
   ) {}
 
   ensureDefaults(t: TenantTx): Promise<void> {
@@ -408,6 +410,12 @@ export class StockService {
       }
     }
     for (const level of levels.values()) await this.stock.saveLevel(t, level);
+    // Stock that came in may be waiting for: orders with back-orders are filled after commit.
+    const arrived = new Set(applied.filter((a) => a.movement.quantity > 0n).map((a) => pairKey(a.movement.productId, a.movement.locationId)));
+    for (const key of arrived) {
+      const { productId, locationId } = levels.get(key)!;
+      await this.outbox.add(t, 'stock.arrived', { businessId: t.businessId, productId, locationId });
+    }
     return {
       operationId,
       journalEntryId,

@@ -5,6 +5,7 @@ import { InvoiceDocumentsModule } from '../invoice-documents/invoice-documents.m
 import { InvoicesModule } from '../invoices/invoices.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { SalesFulfilmentService } from './orders/fulfilment.service';
+import { FillBackOrdersJob } from './orders/jobs/fill-back-orders.job';
 import { SalesOrdersController } from './orders/sales-orders.controller';
 import { SalesOrdersRepository } from './orders/sales-orders.repository';
 import { SalesOrdersService } from './orders/sales-orders.service';
@@ -17,7 +18,7 @@ import { QuotesService } from './quotes/quotes.service';
 /**
  * The sales flow before the invoice: quotes and sales orders, their shipments (through the
  * inventory engine) and invoicing what shipped (through InvoicesService). The worker's email job
- * lives in quotes/jobs and is wired in WorkerModule.
+ * and the back-order filler live in quotes/jobs and orders/jobs and are wired in WorkerModule.
  */
 @Module({
   imports: [InvoicesModule, InvoiceDocumentsModule, InventoryModule, CatalogModule, LedgerModule],
@@ -30,7 +31,8 @@ import { QuotesService } from './quotes/quotes.service';
     SalesOrdersService,
     SalesOrdersRepository,
     SalesFulfilmentService,
+    FillBackOrdersJob,
   ],
-  exports: [SendQuoteEmailJob],
+  exports: [SendQuoteEmailJob, FillBackOrdersJob],
 })
 export class SalesModule {}

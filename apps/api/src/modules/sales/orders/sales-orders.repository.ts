@@ -268,6 +268,20 @@ export class SalesOrdersRepository {
     return rows.length > 0;
   }
 
+  /** Confirmed orders fulfilled from the location with a line of the product waiting for stock, oldest first. */
+  async waitingFor(t: TenantTx, productId: string, locationId: string): Promise<string[]> {
+    const rows = await t.query<{ id: string }>(
+      `SELECT o.id FROM sales_orders o
+        WHERE o.business_id = $1 AND o.status = 'confirmed' AND o.location_id = $3
+          AND EXISTS (SELECT 1 FROM sales_order_lines l
+                       WHERE l.business_id = o.business_id AND l.order_id = o.id AND l.stocked AND l.product_id = $2
+                         AND l.quantity > l.quantity_shipped + l.quantity_reserved)
+        ORDER BY o.order_date, o.confirmed_at, o.id`,
+      [t.businessId, productId, locationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   // ---- shipments ----
 
   async insertShipment(

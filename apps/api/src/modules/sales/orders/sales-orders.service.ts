@@ -128,6 +128,26 @@ export class SalesOrdersService {
     });
   }
 
+  /**
+   * Stock of a product arrived at a location: each confirmed order waiting for it there, oldest
+   * first, reserves what it can. One transaction per order, so the worker never holds two orders'
+   * locks at once (a shipment locks an order, then the stock level, and would deadlock with it).
+   * Safe to repeat: a reservation is topped up to what the line still needs, never beyond.
+   */
+  async fillBackOrders(businessId: string, productId: string, locationId: string): Promise<number> {
+    const waiting = await this.db.tenant(businessId, (t) => this.orders.waitingFor(t, productId, locationId));
+    let filled = 0;
+    for (const id of waiting) {
+      filled += await this.db.tenant(businessId, async (t) => {
+        const o = await this.orders.get(t, id, { lock: true });
+        if (!o || o.status !== 'confirmed') return 0;
+        const held = await this.reserveLines(t, o, await this.orders.lines(t, id));
+        return held.some((h) => h.reserved > 0n) ? 1 : 0;
+      });
+    }
+    return filled;
+  }
+
   /** Cancels an order nothing of which has shipped or been invoiced, releasing its reservations. */
   cancel(a: BusinessAccess, id: string, dto: CancelSalesOrderDto): Promise<SalesOrderDto> {
     return this.db.tenant(a.businessId, async (t) => {
