@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config/config';
 import { JobRunner } from '../src/jobs/job-runner';
 import { addMember, Api, Session, signUp, sqlAs, startApi } from './harness';
 import { mimeParts, pdfText } from './documents';
+import { runOutboxJobs } from './outbox-jobs';
 import { testEnv } from './test-env';
 
 const CUSTOMER = '上海茶叶贸易有限公司';
@@ -88,14 +89,8 @@ describe('invoice documents: PDF, public link and email', () => {
   };
 
   /** Runs every open outbox row of the job for the invoice, each delivered `times` times at once. */
-  const runJobs = async (job: string, invoiceId: string, times = 1) => {
-    const rows = (await outboxRows(job, invoiceId)).filter((r) => r.status !== 'done');
-    for (const row of rows) {
-      const delivery = { id: row.id, name: job, data: { payload: row.payload, outbox: { businessId, id: row.id } }, attemptsMade: 0 };
-      await Promise.all(Array.from({ length: times }, () => runner.process(delivery)));
-    }
-    return rows.length;
-  };
+  const runJobs = (job: string, invoiceId: string, times = 1) =>
+    runOutboxJobs(runner, businessId, job, { field: 'invoiceId', value: invoiceId }, times);
 
   const getPdf = (session: Session, invoiceId: string) =>
     session.get(`${base()}/invoices/${invoiceId}/pdf`).buffer(true).parse(binary);

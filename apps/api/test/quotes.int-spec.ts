@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config/config';
 import { JobRunner } from '../src/jobs/job-runner';
 import { Api, createBusiness, Session, signUp, sqlAs, startApi } from './harness';
 import { mimeParts, pdfText } from './documents';
+import { runOutboxJobs } from './outbox-jobs';
 import { testEnv } from './test-env';
 
 describe('quotes: send, accept or decline, expire, convert to an order', () => {
@@ -37,20 +38,8 @@ describe('quotes: send, accept or decline, expire, convert to an order', () => {
         .expect(201)
     ).body;
 
-  /** Runs the open 'quote.send-email' outbox rows of a quote as the worker would, each delivered `times` at once. */
-  const runSendJobs = async (quoteId: string, times = 1) => {
-    const db = await sqlAs('postgres');
-    const { rows } = await db.query(
-      `SELECT id, payload FROM outbox WHERE business_id = $1 AND job = 'quote.send-email' AND payload->>'quoteId' = $2 AND status <> 'done'`,
-      [businessId, quoteId],
-    );
-    await db.end();
-    for (const row of rows) {
-      const delivery = { id: row.id, name: 'quote.send-email', data: { payload: row.payload, outbox: { businessId, id: row.id } }, attemptsMade: 0 };
-      await Promise.all(Array.from({ length: times }, () => runner.process(delivery)));
-    }
-    return rows.length;
-  };
+  const runSendJobs = (quoteId: string, times = 1) =>
+    runOutboxJobs(runner, businessId, 'quote.send-email', { field: 'quoteId', value: quoteId }, times);
   const mails = () =>
     readdirSync(mailDir)
       .filter((f) => f.endsWith('.eml'))

@@ -4,6 +4,7 @@ import { WorkerModule } from '../src/app/worker.module';
 import { loadConfig } from '../src/config/config';
 import { JobRunner } from '../src/jobs/job-runner';
 import { Api, addMember, createBusiness, Session, signUp, sqlAs, startApi } from './harness';
+import { runOutboxJobs } from './outbox-jobs';
 import { testEnv } from './test-env';
 
 interface OrderLine {
@@ -70,20 +71,8 @@ describe('sales orders: reservations, partial shipments, partial invoicing', () 
     return Object.fromEntries(rows.map((r) => [r.key, r.balance])) as Record<string, string>;
   };
 
-  /** Runs the open 'stock.arrived' outbox rows of a product as the worker would, each delivered `times` at once. */
-  const runArrivals = async (productId: string, times = 1) => {
-    const db = await sqlAs('postgres');
-    const { rows } = await db.query(
-      `SELECT id, payload FROM outbox WHERE business_id = $1 AND job = 'stock.arrived' AND payload->>'productId' = $2 AND status <> 'done'`,
-      [businessId, productId],
-    );
-    await db.end();
-    for (const row of rows) {
-      const delivery = { id: row.id, name: 'stock.arrived', data: { payload: row.payload, outbox: { businessId, id: row.id } }, attemptsMade: 0 };
-      await Promise.all(Array.from({ length: times }, () => runner.process(delivery)));
-    }
-    return rows.length;
-  };
+  const runArrivals = (productId: string, times = 1) =>
+    runOutboxJobs(runner, businessId, 'stock.arrived', { field: 'productId', value: productId }, times);
 
   beforeAll(async () => {
     api = await startApi();

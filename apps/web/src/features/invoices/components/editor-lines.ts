@@ -26,6 +26,19 @@ export function isBlankLine(line: EditorLine): boolean {
   return !line.description.trim() && !line.unitPrice.trim() && !line.productId;
 }
 
+/** A written row as the API takes it. */
+export function lineInput(l: EditorLine) {
+  return {
+    ...(l.productId ? { productId: l.productId } : {}),
+    description: l.description.trim(),
+    quantity: l.quantity.trim(),
+    // An empty price is sent as absent, so the API names the field rather than pricing it at 0.
+    ...(l.unitPrice.trim() ? { unitPrice: l.unitPrice.trim() } : {}),
+    discountPercent: l.discountPercent.trim() || '0',
+    taxRateId: l.taxRateId || null,
+  };
+}
+
 const QUANTITY = /^\d+(\.\d{1,4})?$/;
 const PERCENT = /^\d+(\.\d{1,4})?$/;
 

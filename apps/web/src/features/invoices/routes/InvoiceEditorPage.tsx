@@ -25,7 +25,7 @@ import { useInvoice, type Invoice } from '../api/get-invoice';
 import { useIssueInvoice } from '../api/issue-invoice';
 import { useUpdateInvoice } from '../api/update-invoice';
 import { CustomerPicker } from '../components/CustomerPicker';
-import { addDays, blankLine, isBlankLine, liveTotals, newLineKey, todayIso, type EditorLine } from '../components/editor-lines';
+import { addDays, blankLine, isBlankLine, lineInput, liveTotals, newLineKey, todayIso, type EditorLine } from '../components/editor-lines';
 import { InvoiceLinesEditor } from '../components/InvoiceLinesEditor';
 import { InvoiceTotals } from '../components/InvoiceTotals';
 
@@ -177,15 +177,7 @@ function InvoiceEditor({
         dueDate: head.dueDate,
         notes: head.notes,
         terms: head.terms,
-        lines: sent.map((l) => ({
-          ...(l.productId ? { productId: l.productId } : {}),
-          description: l.description.trim(),
-          quantity: l.quantity.trim(),
-          // An empty price is sent as absent, so the API names the field rather than invoicing at 0.
-          ...(l.unitPrice.trim() ? { unitPrice: l.unitPrice.trim() } : {}),
-          discountPercent: l.discountPercent.trim() || '0',
-          taxRateId: l.taxRateId || null,
-        })),
+        lines: sent.map(lineInput),
       },
     };
   };

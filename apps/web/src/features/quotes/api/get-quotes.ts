@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, request, type ResponseBody } from '../../../lib/api';
+import { documentListQuery } from '../../../lib/list-query';
 
 export type QuotesPage = ResponseBody<'/api/businesses/{businessId}/quotes', 'get'>;
 export type QuoteSummary = QuotesPage['items'][number];
@@ -18,13 +19,7 @@ export const quotesQueryOptions = (businessId: string, filters: QuoteFilters, cu
         api.GET('/api/businesses/{businessId}/quotes', {
           params: {
             path: { businessId },
-            query: {
-              limit: QUOTES_PAGE_SIZE,
-              ...(cursor ? { cursor } : {}),
-              ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
-              ...(filters.status ? { status: filters.status } : {}),
-              ...(filters.contactId ? { contactId: filters.contactId } : {}),
-            },
+            query: documentListQuery(filters, QUOTES_PAGE_SIZE, cursor),
           },
           signal,
         }),

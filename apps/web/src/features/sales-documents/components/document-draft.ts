@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { TaxRounding } from '@keeper/invoicing';
 import { useFormErrors } from '../../../lib/error-message';
 import { moneyInputValue, type MoneyJson } from '../../../lib/money';
-import { blankLine, isBlankLine, liveTotals, newLineKey, type EditorLine } from '../../invoices/components/editor-lines';
+import { blankLine, isBlankLine, lineInput, liveTotals, newLineKey, type EditorLine } from '../../invoices/components/editor-lines';
 import type { TaxRate } from '../../taxes/api/get-tax-rates';
 
 /** A stored line of a quote or order (the API's InvoiceLineDto shape). */
@@ -92,15 +92,7 @@ export function useDocumentDraft({
       currency,
       notes,
       terms,
-      lines: sent.map((l) => ({
-        ...(l.productId ? { productId: l.productId } : {}),
-        description: l.description.trim(),
-        quantity: l.quantity.trim(),
-        // An empty price is sent as absent, so the API names the field rather than pricing it at 0.
-        ...(l.unitPrice.trim() ? { unitPrice: l.unitPrice.trim() } : {}),
-        discountPercent: l.discountPercent.trim() || '0',
-        taxRateId: l.taxRateId || null,
-      })),
+      lines: sent.map(lineInput),
     };
   };
 

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, request, type ResponseBody } from '../../../lib/api';
+import { documentListQuery } from '../../../lib/list-query';
 
 export type SalesOrdersPage = ResponseBody<'/api/businesses/{businessId}/sales-orders', 'get'>;
 export type SalesOrderSummary = SalesOrdersPage['items'][number];
@@ -19,13 +20,7 @@ export const salesOrdersQueryOptions = (businessId: string, filters: SalesOrderF
         api.GET('/api/businesses/{businessId}/sales-orders', {
           params: {
             path: { businessId },
-            query: {
-              limit: SALES_ORDERS_PAGE_SIZE,
-              ...(cursor ? { cursor } : {}),
-              ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
-              ...(filters.status ? { status: filters.status } : {}),
-              ...(filters.contactId ? { contactId: filters.contactId } : {}),
-            },
+            query: documentListQuery(filters, SALES_ORDERS_PAGE_SIZE, cursor),
           },
           signal,
         }),
