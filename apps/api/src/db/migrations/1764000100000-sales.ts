@@ -11,6 +11,20 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * sales_order_invoice_lines over invoices that are not void, so voiding an invoice makes its
  * quantities invoiceable again without touching the order.
  */
+/** The columns every sales document line has, as invoice_lines has them (amounts computed by @keeper/invoicing). */
+const LINE_COLUMNS = `line_no int NOT NULL CHECK (line_no >= 1),
+        product_id uuid,
+        description text NOT NULL CHECK (length(description) BETWEEN 1 AND 2000),
+        quantity numeric(18, 4) NOT NULL CHECK (quantity > 0),
+        unit_price_minor bigint NOT NULL CHECK (unit_price_minor >= 0),
+        discount_percent numeric(7, 4) NOT NULL DEFAULT 0 CHECK (discount_percent BETWEEN 0 AND 100),
+        tax_rate_id uuid,
+        tax_rate_percent numeric(7, 4) NOT NULL DEFAULT 0 CHECK (tax_rate_percent >= 0),
+        discount_minor bigint NOT NULL,
+        net_minor bigint NOT NULL,
+        tax_minor bigint NOT NULL,
+        total_minor bigint NOT NULL,`;
+
 export class Sales1764000100000 implements MigrationInterface {
   name = 'Sales1764000100000';
 
@@ -64,18 +78,7 @@ export class Sales1764000100000 implements MigrationInterface {
         business_id uuid NOT NULL REFERENCES businesses(id),
         id uuid NOT NULL DEFAULT gen_random_uuid(),
         quote_id uuid NOT NULL,
-        line_no int NOT NULL CHECK (line_no >= 1),
-        product_id uuid,
-        description text NOT NULL CHECK (length(description) BETWEEN 1 AND 2000),
-        quantity numeric(18, 4) NOT NULL CHECK (quantity > 0),
-        unit_price_minor bigint NOT NULL CHECK (unit_price_minor >= 0),
-        discount_percent numeric(7, 4) NOT NULL DEFAULT 0 CHECK (discount_percent BETWEEN 0 AND 100),
-        tax_rate_id uuid,
-        tax_rate_percent numeric(7, 4) NOT NULL DEFAULT 0 CHECK (tax_rate_percent >= 0),
-        discount_minor bigint NOT NULL,
-        net_minor bigint NOT NULL,
-        tax_minor bigint NOT NULL,
-        total_minor bigint NOT NULL,
+        ${LINE_COLUMNS}
         PRIMARY KEY (business_id, id),
         UNIQUE (business_id, quote_id, line_no),
         FOREIGN KEY (business_id, quote_id) REFERENCES quotes(business_id, id) ON DELETE CASCADE,
@@ -180,18 +183,7 @@ export class Sales1764000100000 implements MigrationInterface {
         business_id uuid NOT NULL REFERENCES businesses(id),
         id uuid NOT NULL DEFAULT gen_random_uuid(),
         order_id uuid NOT NULL,
-        line_no int NOT NULL CHECK (line_no >= 1),
-        product_id uuid,
-        description text NOT NULL CHECK (length(description) BETWEEN 1 AND 2000),
-        quantity numeric(18, 4) NOT NULL CHECK (quantity > 0),
-        unit_price_minor bigint NOT NULL CHECK (unit_price_minor >= 0),
-        discount_percent numeric(7, 4) NOT NULL DEFAULT 0 CHECK (discount_percent BETWEEN 0 AND 100),
-        tax_rate_id uuid,
-        tax_rate_percent numeric(7, 4) NOT NULL DEFAULT 0 CHECK (tax_rate_percent >= 0),
-        discount_minor bigint NOT NULL,
-        net_minor bigint NOT NULL,
-        tax_minor bigint NOT NULL,
-        total_minor bigint NOT NULL,
+        ${LINE_COLUMNS}
         -- Whether the line moves stock (its product tracks stock), fixed when the order is confirmed.
         -- Other lines (services, free text) reserve and ship nothing and are invoiced as ordered.
         stocked boolean NOT NULL DEFAULT false,
