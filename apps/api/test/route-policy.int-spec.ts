@@ -11,6 +11,7 @@ const PUBLIC = new Set([
   'GET /api/invitations/{token}',
   'GET /api/public/invoices/{token}',
   'GET /api/public/invoices/{token}/pdf',
+  'GET /api/public/quotes/{token}',
 ]);
 
 describe('access policy on every route', () => {

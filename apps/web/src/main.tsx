@@ -16,6 +16,7 @@ import './styles/reports.css';
 import './styles/payments.css';
 import './styles/recurring.css';
 import './styles/inventory.css';
+import './styles/sales.css';
 
 const queryClient = createQueryClient(() => {
   // The session ended under us: forget the account and ask to sign in again, then come back.

@@ -20,6 +20,15 @@ export const JOBS = {
     queue: Queue.notifications,
     payload: z.object({ businessId: uuid, invoiceId: uuid, sendId: uuid }).strict(),
   },
+  /** Stock of a product came in at a location (receipt, transfer, adjustment or count up): fill back-orders. */
+  'stock.arrived': {
+    queue: Queue.documents,
+    payload: z.object({ businessId: uuid, productId: uuid, locationId: uuid }).strict(),
+  },
+  'quote.send-email': {
+    queue: Queue.notifications,
+    payload: z.object({ businessId: uuid, quoteId: uuid, sendId: uuid }).strict(),
+  },
   /** Repeatable: finds templates with a due occurrence and enqueues one generate job each. */
   'recurring.scan': {
     queue: Queue.scheduler,

@@ -19,6 +19,7 @@ import { RemindersModule } from '../modules/reminders/reminders.module';
 import { InventoryModule } from '../modules/inventory/inventory.module';
 import { ReorderModule } from '../modules/inventory/reorder/reorder.module';
 import { NotificationsModule } from '../modules/notifications/notifications.module';
+import { SalesModule } from '../modules/sales/sales.module';
 import { CoreModule } from './core.module';
 
 /** The HTTP API. */
@@ -27,7 +28,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule, NotificationsModule, ReorderModule],
+      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule, NotificationsModule, ReorderModule, SalesModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

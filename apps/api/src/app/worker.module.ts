@@ -19,6 +19,9 @@ import { RemindersModule } from '../modules/reminders/reminders.module';
 import { CheckReorderJob } from '../modules/inventory/reorder/jobs/check-reorder.job';
 import { ReorderScanJob } from '../modules/inventory/reorder/jobs/reorder-scan.job';
 import { ReorderModule } from '../modules/inventory/reorder/reorder.module';
+import { FillBackOrdersJob } from '../modules/sales/orders/jobs/fill-back-orders.job';
+import { SendQuoteEmailJob } from '../modules/sales/quotes/jobs/send-quote-email.job';
+import { SalesModule } from '../modules/sales/sales.module';
 import { CoreModule } from './core.module';
 
 /** The worker: BullMQ processors and the outbox relay, no HTTP. */
@@ -27,7 +30,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, opts: { relay?: boolean; runner?: boolean; scheduler?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, ReorderModule],
+      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, ReorderModule, SalesModule],
       providers: [
         JobQueues,
         RecurringScanJob,
@@ -45,6 +48,8 @@ export class WorkerModule {
             RemindersScanJob,
             CheckReorderJob,
             ReorderScanJob,
+            SendQuoteEmailJob,
+            FillBackOrdersJob,
           ],
         },
         ...(opts.runner === false ? [] : [JobRunner]),

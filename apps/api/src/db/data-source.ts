@@ -9,6 +9,7 @@ import { RecurringReminders1763900500000 } from './migrations/1763900500000-recu
 import { RecurringRemindersCatchUp1763900700000 } from './migrations/1763900700000-recurring-reminders-catch-up';
 import { Inventory1764000000000 } from './migrations/1764000000000-inventory';
 import { CountsReorderNotifications1764000300000 } from './migrations/1764000300000-counts-reorder-notifications';
+import { Sales1764000100000 } from './migrations/1764000100000-sales';
 
 /** Every migration, in order. Listed explicitly so builds and tests never depend on file globs. */
 export const MIGRATIONS = [
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   RecurringReminders1763900500000,
   RecurringRemindersCatchUp1763900700000,
   Inventory1764000000000,
+  Sales1764000100000,
   CountsReorderNotifications1764000300000,
 ];
 

@@ -54,6 +54,15 @@ import { PaymentsPage } from '../features/payments/routes/PaymentsPage';
 import { CreditNoteDetailPage } from '../features/credit-notes/routes/CreditNoteDetailPage';
 import { CreditNotesPage } from '../features/credit-notes/routes/CreditNotesPage';
 import { PublicInvoicePage } from '../features/public-invoice/routes/PublicInvoicePage';
+import { PublicQuotePage } from '../features/public-quote/routes/PublicQuotePage';
+import { QuoteDetailPage } from '../features/quotes/routes/QuoteDetailPage';
+import { EditQuotePage, NewQuotePage } from '../features/quotes/routes/QuoteEditorPage';
+import { QuotesPage } from '../features/quotes/routes/QuotesPage';
+import { SALES_ORDER_FILTERS, type SalesOrderFilter } from '../features/sales-orders/api/get-sales-orders';
+import { SalesOrderDetailPage } from '../features/sales-orders/routes/SalesOrderDetailPage';
+import { EditSalesOrderPage, NewSalesOrderPage } from '../features/sales-orders/routes/SalesOrderEditorPage';
+import { SalesOrdersPage } from '../features/sales-orders/routes/SalesOrdersPage';
+import { ShipmentPage } from '../features/sales-orders/routes/ShipmentPage';
 import { useCurrentBusiness } from './current-business';
 import {
   AuditSettingsPage,
@@ -123,6 +132,15 @@ const publicInvoiceRoute = createRoute({
   path: 'i/$token',
   component: function PublicInvoiceRoute() {
     return <PublicInvoicePage token={publicInvoiceRoute.useParams().token} />;
+  },
+});
+
+// A customer's view of a quote, like the invoice link.
+const publicQuoteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'q/$token',
+  component: function PublicQuoteRoute() {
+    return <PublicQuotePage token={publicQuoteRoute.useParams().token} />;
   },
 });
 
@@ -269,6 +287,80 @@ const editRecurringRoute = createRoute({
   component: function EditRecurringRoute() {
     const ctx = useBusinessContext();
     return <EditRecurringInvoicePage {...ctx} templateId={editRecurringRoute.useParams().templateId} />;
+  },
+});
+const quotesRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'quotes',
+  component: function QuotesRoute() {
+    const ctx = useBusinessContext();
+    return <QuotesPage businessId={ctx.businessId} role={ctx.role} />;
+  },
+});
+const newQuoteRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'quotes/new',
+  component: function NewQuoteRoute() {
+    const ctx = useBusinessContext();
+    return <NewQuotePage businessId={ctx.businessId} baseCurrency={ctx.baseCurrency} />;
+  },
+});
+const quoteRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'quotes/$quoteId',
+  component: function QuoteRoute() {
+    const ctx = useBusinessContext();
+    return <QuoteDetailPage businessId={ctx.businessId} role={ctx.role} quoteId={quoteRoute.useParams().quoteId} />;
+  },
+});
+const editQuoteRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'quotes/$quoteId/edit',
+  component: function EditQuoteRoute() {
+    const ctx = useBusinessContext();
+    return <EditQuotePage businessId={ctx.businessId} baseCurrency={ctx.baseCurrency} quoteId={editQuoteRoute.useParams().quoteId} />;
+  },
+});
+const ordersRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'orders',
+  validateSearch: (search: Record<string, unknown>): { status?: SalesOrderFilter } =>
+    SALES_ORDER_FILTERS.includes(search.status as SalesOrderFilter) ? { status: search.status as SalesOrderFilter } : {},
+  component: function OrdersRoute() {
+    const ctx = useBusinessContext();
+    return <SalesOrdersPage businessId={ctx.businessId} role={ctx.role} initialStatus={ordersRoute.useSearch().status} />;
+  },
+});
+const newOrderRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'orders/new',
+  component: function NewOrderRoute() {
+    const ctx = useBusinessContext();
+    return <NewSalesOrderPage businessId={ctx.businessId} baseCurrency={ctx.baseCurrency} />;
+  },
+});
+const orderRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'orders/$orderId',
+  component: function OrderRoute() {
+    const ctx = useBusinessContext();
+    return <SalesOrderDetailPage {...ctx} orderId={orderRoute.useParams().orderId} />;
+  },
+});
+const editOrderRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'orders/$orderId/edit',
+  component: function EditOrderRoute() {
+    const ctx = useBusinessContext();
+    return <EditSalesOrderPage businessId={ctx.businessId} baseCurrency={ctx.baseCurrency} orderId={editOrderRoute.useParams().orderId} />;
+  },
+});
+const shipmentRoute = createRoute({
+  getParentRoute: () => salesRoute,
+  path: 'shipments/$shipmentId',
+  component: function ShipmentRoute() {
+    const { businessId, business } = useCurrentBusiness();
+    return <ShipmentPage businessId={businessId} businessName={business?.name ?? ''} shipmentId={shipmentRoute.useParams().shipmentId} />;
   },
 });
 const paymentsRoute = createRoute({
@@ -474,6 +566,7 @@ const routeTree = rootRoute.addChildren([
   signUpRoute,
   invitationRoute,
   publicInvoiceRoute,
+  publicQuoteRoute,
   authedRoute.addChildren([
     createBusinessRoute,
     lenderRoute,
@@ -490,6 +583,15 @@ const routeTree = rootRoute.addChildren([
         newRecurringRoute,
         recurringDetailRoute,
         editRecurringRoute,
+        quotesRoute,
+        newQuoteRoute,
+        quoteRoute,
+        editQuoteRoute,
+        ordersRoute,
+        newOrderRoute,
+        orderRoute,
+        editOrderRoute,
+        shipmentRoute,
         paymentsRoute,
         paymentRoute,
         creditNotesRoute,

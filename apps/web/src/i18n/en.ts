@@ -3,6 +3,7 @@ import { enReports } from './en-reports';
 import { enPayments } from './en-payments';
 import { enRecurring } from './en-recurring';
 import { enInventory } from './en-inventory';
+import { enSales } from './en-sales';
 
 // English: the source language. zh-CN.ts must have exactly these keys (enforced by its type).
 export const en = {
@@ -330,6 +331,7 @@ export const en = {
   ...enPayments,
   ...enRecurring,
   ...enInventory,
+  ...enSales,
 };
 
 export type Translations = typeof en;

@@ -4,6 +4,7 @@ import { zhCNReports } from './zh-CN-reports';
 import { zhCNPayments } from './zh-CN-payments';
 import { zhCNRecurring } from './zh-CN-recurring';
 import { zhCNInventory } from './zh-CN-inventory';
+import { zhCNSales } from './zh-CN-sales';
 
 // 简体中文。键必须与 en.ts 完全一致（由 Translations 类型保证）。
 export const zhCN: Translations = {
@@ -331,4 +332,5 @@ export const zhCN: Translations = {
   ...zhCNPayments,
   ...zhCNRecurring,
   ...zhCNInventory,
+  ...zhCNSales,
 };

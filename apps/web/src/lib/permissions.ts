@@ -19,7 +19,10 @@ export type Permission =
   | 'ledger.post'
   | 'reminders.manage'
   | 'inventory.write'
-  | 'inventory.manage';
+  | 'inventory.manage'
+  | 'quotes.write'
+  | 'sales_orders.write'
+  | 'sales_orders.fulfil';
 
 const ACCOUNTANT: readonly Permission[] = [
   'contacts.write',
@@ -46,6 +49,9 @@ const STAFF: readonly Permission[] = [
   'payments.write',
   'dashboard.read',
   'inventory.write',
+  'quotes.write',
+  'sales_orders.write',
+  'sales_orders.fulfil',
 ];
 
 export function roleAllows(role: Role | undefined, permission: Permission): boolean {

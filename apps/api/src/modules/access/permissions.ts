@@ -33,6 +33,11 @@ export const PERMISSIONS = [
   'inventory.read',
   'inventory.write',
   'inventory.manage',
+  'quotes.read',
+  'quotes.write',
+  'sales_orders.read',
+  'sales_orders.write',
+  'sales_orders.fulfil',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +68,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payments.refund',
     'inventory.read',
     'inventory.write',
+    'quotes.read',
+    'sales_orders.read',
   ],
   // Daily sales work: customers, products and invoices yes; voiding, tax settings and the ledger no.
   staff: [
@@ -80,6 +87,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payments.write',
     'inventory.read',
     'inventory.write',
+    'quotes.read',
+    'quotes.write',
+    'sales_orders.read',
+    'sales_orders.write',
+    'sales_orders.fulfil',
   ],
 };
 

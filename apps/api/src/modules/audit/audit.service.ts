@@ -41,7 +41,14 @@ export type AuditAction =
   | 'reminder.sent'
   | 'stock_count.posted'
   | 'stock_count.cancelled'
-  | 'reorder_suggestion.converted';
+  | 'reorder_suggestion.converted'
+  | 'quote.sent'
+  | 'quote.accepted'
+  | 'quote.declined'
+  | 'sales_order.confirmed'
+  | 'sales_order.cancelled'
+  | 'sales_order.shipped'
+  | 'sales_order.invoiced';
 
 export type SecurityEventKind = 'sign_up' | 'sign_in' | 'sign_in_failed' | 'sign_in_throttled' | 'sign_out';
 

@@ -427,6 +427,12 @@ export class StockService {
     }
     for (const level of levels.values()) await this.stock.saveLevel(t, level);
     await this.queueReorderCheck(t, [...levels.values()]);
+    // Stock that came in may be waiting for: orders with back-orders are filled after commit.
+    const arrived = new Set(applied.filter((a) => a.movement.quantity > 0n).map((a) => pairKey(a.movement.productId, a.movement.locationId)));
+    for (const key of arrived) {
+      const { productId, locationId } = levels.get(key)!;
+      await this.outbox.add(t, 'stock.arrived', { businessId: t.businessId, productId, locationId });
+    }
     return {
       operationId,
       journalEntryId,

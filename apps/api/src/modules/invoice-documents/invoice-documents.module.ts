@@ -13,6 +13,6 @@ import { PublicInvoicesController } from './public-invoices.controller';
   imports: [InvoicesModule],
   controllers: [InvoiceDocumentsController, PublicInvoicesController],
   providers: [InvoiceDocumentsRepository, InvoicePdfService, InvoiceDocumentsService, RenderInvoicePdfJob, SendInvoiceEmailJob],
-  exports: [RenderInvoicePdfJob, SendInvoiceEmailJob, InvoicePdfService, InvoiceDocumentsService],
+  exports: [RenderInvoicePdfJob, SendInvoiceEmailJob, InvoicePdfService, InvoiceDocumentsService, InvoiceDocumentsRepository],
 })
 export class InvoiceDocumentsModule {}

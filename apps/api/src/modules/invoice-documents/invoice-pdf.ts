@@ -1,6 +1,7 @@
 import { formatMoney, money } from '@keeper/money';
 import PDFDocument from 'pdfkit';
 import { countryName, type InvoicePrintout } from './invoice-printout';
+import type { CurrencyCode } from '@keeper/money';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 const RIGHT = PAGE.width - PAGE.margin;
@@ -25,17 +26,80 @@ const STATUS_LABEL: Record<InvoicePrintout['status'], string> = {
   void: 'VOID 已作废',
 };
 
+/** A printable sales document (invoice, quote): what differs is the title, the facts and the totals below the total. */
+export interface PrintableDocument {
+  /** Title printed top right, e.g. 'INVOICE 发票'; infoTitle goes into the PDF's metadata. */
+  title: string;
+  infoTitle: string;
+  business: { name: string; country: string | null };
+  /** Label/value pairs under the title; `alert` prints the value in red. */
+  facts: { label: string; value: string; alert?: boolean }[];
+  partyLabel: string;
+  customer: { name: string; taxId: string | null; address: string[] };
+  currency: CurrencyCode;
+  pricesIncludeTax: boolean;
+  lines: InvoicePrintout['lines'];
+  taxes: InvoicePrintout['taxes'];
+  subtotalMinor: bigint;
+  discountMinor: bigint;
+  totalMinor: bigint;
+  /** Rows after the total (paid, balance due...). */
+  afterTotal: { label: string; minor: bigint; strong?: boolean }[];
+  notes: string;
+  terms: string;
+  /** Laid diagonally over every page, e.g. 'VOID 已作废'. */
+  stamp: string | null;
+}
+
+/** An issued invoice as a printable document. */
+export function invoiceDocument(p: InvoicePrintout): PrintableDocument {
+  return {
+    title: 'INVOICE 发票',
+    infoTitle: `Invoice ${p.number}`,
+    business: p.business,
+    facts: [
+      { label: 'Invoice no. 发票号', value: p.number },
+      { label: 'Issue date 开票日期', value: p.issueDate },
+      { label: 'Due date 到期日', value: p.dueDate },
+      { label: 'Status 状态', value: STATUS_LABEL[p.status], alert: p.status === 'void' },
+    ],
+    partyLabel: 'Bill to 客户',
+    customer: p.customer,
+    currency: p.currency,
+    pricesIncludeTax: p.pricesIncludeTax,
+    lines: p.lines,
+    taxes: p.taxes,
+    subtotalMinor: p.subtotalMinor,
+    discountMinor: p.discountMinor,
+    totalMinor: p.totalMinor,
+    afterTotal: [
+      { label: 'Amount paid 已付金额', minor: p.paidMinor },
+      ...(p.creditedMinor !== 0n ? [{ label: 'Credited 已贷记', minor: p.creditedMinor }] : []),
+      { label: 'Balance due 应付余额', minor: p.balanceMinor, strong: true },
+    ],
+    notes: p.notes,
+    terms: p.terms,
+    // A voided invoice stays printable (its number is used) but must never pass for a bill.
+    stamp: p.status === 'void' ? 'VOID 已作废' : null,
+  };
+}
+
+/** Renders an issued invoice as an A4 PDF. */
+export function renderInvoicePdf(p: InvoicePrintout, fonts: { regular: Buffer; bold: Buffer }): Promise<Buffer> {
+  return renderDocumentPdf(invoiceDocument(p), fonts);
+}
+
 /**
- * Renders an issued invoice as an A4 PDF. Labels are bilingual (English and Simplified Chinese),
+ * Renders a sales document as an A4 PDF. Labels are bilingual (English and Simplified Chinese),
  * and every text is set in a CJK face so Chinese names print; pdfkit embeds only the glyphs used.
  */
-export function renderInvoicePdf(p: InvoicePrintout, fonts: { regular: Buffer; bold: Buffer }): Promise<Buffer> {
+export function renderDocumentPdf(p: PrintableDocument, fonts: { regular: Buffer; bold: Buffer }): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
     // Pages stay in memory until end() so a void stamp can be laid over every page.
     bufferPages: true,
-    info: { Title: `Invoice ${p.number}`, Author: p.business.name, Creator: 'Keeper' },
+    info: { Title: p.infoTitle, Author: p.business.name, Creator: 'Keeper' },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -55,24 +119,18 @@ export function renderInvoicePdf(p: InvoicePrintout, fonts: { regular: Buffer; b
     doc.font('regular').fontSize(10).fillColor(GREY).text(countryName(p.business.country), { width: 280 });
   }
   const leftBottom = doc.y;
-  doc.font('bold').fontSize(20).fillColor('black').text('INVOICE 发票', 340, PAGE.margin, { width: RIGHT - 340, align: 'right' });
+  doc.font('bold').fontSize(20).fillColor('black').text(p.title, 340, PAGE.margin, { width: RIGHT - 340, align: 'right' });
   doc.moveDown(0.3);
-  const meta: [string, string][] = [
-    ['Invoice no. 发票号', p.number],
-    ['Issue date 开票日期', p.issueDate],
-    ['Due date 到期日', p.dueDate],
-    ['Status 状态', STATUS_LABEL[p.status]],
-  ];
-  for (const [label, value] of meta) {
+  for (const fact of p.facts) {
     const y = doc.y;
-    doc.font('regular').fontSize(9).fillColor(GREY).text(label, 340, y, { width: 100 });
-    doc.font('bold').fontSize(9).fillColor(label.startsWith('Status') && p.status === 'void' ? '#b00020' : 'black');
-    doc.text(value, 440, y, { width: RIGHT - 440, align: 'right' });
+    doc.font('regular').fontSize(9).fillColor(GREY).text(fact.label, 340, y, { width: 100 });
+    doc.font('bold').fontSize(9).fillColor(fact.alert ? '#b00020' : 'black');
+    doc.text(fact.value, 440, y, { width: RIGHT - 440, align: 'right' });
   }
 
   // Bill to.
   let y = Math.max(leftBottom, doc.y) + 24;
-  doc.font('regular').fontSize(9).fillColor(GREY).text('Bill to 客户', PAGE.margin, y);
+  doc.font('regular').fontSize(9).fillColor(GREY).text(p.partyLabel, PAGE.margin, y);
   doc.font('bold').fontSize(12).fillColor('black').text(p.customer.name, { width: 300 });
   doc.font('regular').fontSize(9);
   for (const line of p.customer.address) doc.text(line, { width: 300 });
@@ -126,9 +184,7 @@ export function renderInvoicePdf(p: InvoicePrintout, fonts: { regular: Buffer; b
     totals.push({ label: `Tax 税 ${t.ratePercent}% on ${fmt(t.netMinor)}`, value: fmt(t.taxMinor) });
   }
   totals.push({ label: 'Total 合计', value: fmt(p.totalMinor), strong: true });
-  totals.push({ label: 'Amount paid 已付金额', value: fmt(p.paidMinor) });
-  if (p.creditedMinor !== 0n) totals.push({ label: 'Credited 已贷记', value: fmt(p.creditedMinor) });
-  totals.push({ label: 'Balance due 应付余额', value: fmt(p.balanceMinor), strong: true });
+  for (const row of p.afterTotal) totals.push({ label: row.label, value: fmt(row.minor), strong: row.strong });
   for (const row of totals) {
     if (y + 16 > BOTTOM) {
       doc.addPage();
@@ -159,15 +215,14 @@ export function renderInvoicePdf(p: InvoicePrintout, fonts: { regular: Buffer; b
     y = doc.y;
   }
 
-  if (p.status === 'void') {
-    // A voided invoice stays printable (its number is used) but must never pass for a bill.
+  if (p.stamp) {
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       doc.save();
       doc.rotate(-30, { origin: [PAGE.width / 2, PAGE.height / 2] });
       doc.font('bold').fontSize(72).fillColor('#b00020').fillOpacity(0.18);
-      doc.text('VOID 已作废', 0, PAGE.height / 2 - 40, { width: PAGE.width, align: 'center', lineBreak: false });
+      doc.text(p.stamp, 0, PAGE.height / 2 - 40, { width: PAGE.width, align: 'center', lineBreak: false });
       doc.restore();
     }
   }

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { DocumentTotals } from '@keeper/invoicing';
 import { decodeCursor } from '../../common/pagination';
 import { TenantTx } from '../../db/db';
+import { replaceDocumentLines, STORED_LINE_COLUMNS, type LineRow, type StoredLine } from './document-lines';
+
+export type { LineRow, StoredLine } from './document-lines';
 
 export interface InvoiceHeader {
   seriesId: string;
@@ -14,16 +17,6 @@ export interface InvoiceHeader {
   notes: string;
   terms: string;
   createdBy: string;
-}
-
-export interface LineRow {
-  productId: string | null;
-  description: string;
-  quantity: string;
-  unitPriceMinor: bigint;
-  discountPercent: string;
-  taxRateId: string | null;
-  taxRatePercent: string;
 }
 
 export interface InvoiceRow {
@@ -54,16 +47,6 @@ export interface InvoiceRow {
   cursorAt: string;
 }
 
-export interface StoredLine extends Omit<LineRow, 'unitPriceMinor'> {
-  id: string;
-  lineNo: number;
-  unitPriceMinor: string;
-  discountMinor: string;
-  netMinor: string;
-  taxMinor: string;
-  totalMinor: string;
-}
-
 const INVOICE_COLUMNS = `i.id, i.series_id AS "seriesId", i.number, i.status,
   (i.status IN ('issued', 'partially_paid') AND i.due_date < current_date) AS overdue,
   i.contact_id AS "contactId", c.name AS "contactName", i.currency, i.exchange_rate::text AS "exchangeRate",
@@ -73,10 +56,20 @@ const INVOICE_COLUMNS = `i.id, i.series_id AS "seriesId", i.number, i.status,
   i.paid_minor::text AS "paidMinor", i.credited_minor::text AS "creditedMinor", i.journal_entry_id AS "journalEntryId",
   i.issued_at AS "issuedAt", i.created_at AS "createdAt", i.created_at::text AS "cursorAt"`;
 
+/** Numbering series kinds, with the name and prefix of the default series created on first use. */
+export const SERIES_DEFAULTS = {
+  invoice: { name: 'Invoices', prefix: 'INV-' },
+  credit_note: { name: 'Credit notes', prefix: 'CN-' },
+  quote: { name: 'Quotes', prefix: 'Q-' },
+  sales_order: { name: 'Sales orders', prefix: 'SO-' },
+  delivery_note: { name: 'Delivery notes', prefix: 'DN-' },
+} as const;
+export type SeriesKind = keyof typeof SERIES_DEFAULTS;
+
 @Injectable()
 export class InvoicesRepository {
   /** The business's default series for a kind, created on first use. */
-  async defaultSeries(t: TenantTx, kind: 'invoice' | 'credit_note'): Promise<string> {
+  async defaultSeries(t: TenantTx, kind: SeriesKind): Promise<string> {
     const [existing] = await t.query<{ id: string }>(
       `SELECT id FROM document_series WHERE business_id = $1 AND kind = $2 AND is_default`,
       [t.businessId, kind],
@@ -85,12 +78,12 @@ export class InvoicesRepository {
     const [created] = await t.query<{ id: string }>(
       `INSERT INTO document_series (business_id, kind, name, prefix, is_default) VALUES ($1, $2, $3, $4, true)
        ON CONFLICT (business_id, kind, name) DO UPDATE SET is_default = document_series.is_default RETURNING id`,
-      [t.businessId, kind, kind === 'invoice' ? 'Invoices' : 'Credit notes', kind === 'invoice' ? 'INV-' : 'CN-'],
+      [t.businessId, kind, SERIES_DEFAULTS[kind].name, SERIES_DEFAULTS[kind].prefix],
     );
     return created.id;
   }
 
-  async seriesExists(t: TenantTx, seriesId: string, kind: 'invoice' | 'credit_note'): Promise<boolean> {
+  async seriesExists(t: TenantTx, seriesId: string, kind: SeriesKind): Promise<boolean> {
     const rows = await t.query(`SELECT 1 FROM document_series WHERE business_id = $1 AND id = $2 AND kind = $3`, [
       t.businessId,
       seriesId,
@@ -135,20 +128,8 @@ export class InvoicesRepository {
     );
   }
 
-  async replaceLines(t: TenantTx, invoiceId: string, lines: LineRow[], totals: DocumentTotals): Promise<void> {
-    await t.execute(`DELETE FROM invoice_lines WHERE business_id = $1 AND invoice_id = $2`, [t.businessId, invoiceId]);
-    for (const [i, line] of lines.entries()) {
-      const tl = totals.lines[i];
-      await t.execute(
-        `INSERT INTO invoice_lines (business_id, invoice_id, line_no, product_id, description, quantity,
-           unit_price_minor, discount_percent, tax_rate_id, tax_rate_percent, discount_minor, net_minor, tax_minor, total_minor)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [
-          t.businessId, invoiceId, i + 1, line.productId, line.description, line.quantity, line.unitPriceMinor,
-          line.discountPercent, line.taxRateId, line.taxRatePercent, tl.discountMinor, tl.netMinor, tl.taxMinor, tl.totalMinor,
-        ],
-      );
-    }
+  replaceLines(t: TenantTx, invoiceId: string, lines: LineRow[], totals: DocumentTotals): Promise<void> {
+    return replaceDocumentLines(t, { table: 'invoice_lines', parentColumn: 'invoice_id' }, invoiceId, lines, totals);
   }
 
   async markIssued(t: TenantTx, id: string, a: { number: string; exchangeRate: string; journalEntryId: string }) {
@@ -211,11 +192,7 @@ export class InvoicesRepository {
 
   async lines(t: TenantTx, invoiceId: string): Promise<StoredLine[]> {
     return t.query<StoredLine>(
-      `SELECT id, line_no AS "lineNo", product_id AS "productId", description, quantity::text AS quantity,
-              unit_price_minor::text AS "unitPriceMinor", discount_percent::text AS "discountPercent",
-              tax_rate_id AS "taxRateId", tax_rate_percent::text AS "taxRatePercent", discount_minor::text AS "discountMinor",
-              net_minor::text AS "netMinor", tax_minor::text AS "taxMinor", total_minor::text AS "totalMinor"
-         FROM invoice_lines WHERE business_id = $1 AND invoice_id = $2 ORDER BY line_no`,
+      `SELECT ${STORED_LINE_COLUMNS} FROM invoice_lines l WHERE l.business_id = $1 AND l.invoice_id = $2 ORDER BY l.line_no`,
       [t.businessId, invoiceId],
     );
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { computeTotals, type DocumentTotals } from '@keeper/invoicing';
-import { assertCurrency, convert, MoneyError, money, parseMoney, type CurrencyCode } from '@keeper/money';
+import type { DocumentTotals } from '@keeper/invoicing';
+import { assertCurrency, convert, money, type CurrencyCode } from '@keeper/money';
 import { DomainError, FieldError, notFound, validationFailed } from '../../common/errors';
 import { csvFile, decimalAmount, EXPORT_LIMIT } from '../../common/csv-export';
 import { addDays } from '../../common/dates';
@@ -20,7 +20,8 @@ import type {
   IssueInvoiceDto,
   VoidInvoiceDto,
 } from './dto/invoice.dto';
-import { InvoiceHeader, InvoiceRow, InvoicesRepository, LineRow } from './invoices.repository';
+import { businessTaxRules, checkCustomer, documentTotals, prepareLines, presentLine, taxBreakdown, type LineRow } from './document-lines';
+import { InvoiceHeader, InvoiceRow, InvoicesRepository } from './invoices.repository';
 
 /** A draft as the API would store it: defaults resolved, lines priced, totals computed. */
 export interface PreparedDraft {
@@ -216,12 +217,6 @@ export class InvoicesService {
     if (!inv) throw notFound('Invoice');
     const lines = await this.invoices.lines(t, id);
     const m = (minor: string | bigint) => moneyDto(minor, inv.currency);
-    const totals = computeTotals({
-      currency: assertCurrency(inv.currency),
-      pricesIncludeTax: inv.pricesIncludeTax,
-      taxRounding: inv.taxRounding,
-      lines: lines.map((l) => ({ ...l, unitPriceMinor: BigInt(l.unitPriceMinor) })),
-    });
     return {
       id: inv.id,
       number: inv.number,
@@ -236,22 +231,8 @@ export class InvoicesService {
       taxRounding: inv.taxRounding,
       notes: inv.notes,
       terms: inv.terms,
-      lines: lines.map((l) => ({
-        id: l.id,
-        lineNo: l.lineNo,
-        productId: l.productId,
-        description: l.description,
-        quantity: trimZeros(l.quantity),
-        unitPrice: m(l.unitPriceMinor),
-        discountPercent: trimZeros(l.discountPercent),
-        taxRateId: l.taxRateId,
-        taxRatePercent: trimZeros(l.taxRatePercent),
-        discount: m(l.discountMinor),
-        net: m(l.netMinor),
-        tax: m(l.taxMinor),
-        total: m(l.totalMinor),
-      })),
-      taxes: totals.taxes.map((g) => ({ ratePercent: g.ratePercent, net: m(g.netMinor), tax: m(g.taxMinor) })),
+      lines: lines.map((l) => presentLine(l, inv.currency)),
+      taxes: taxBreakdown(lines, { ...inv, currency: assertCurrency(inv.currency) }),
       subtotal: m(inv.subtotalMinor),
       discount: m(inv.discountMinor),
       tax: m(inv.taxMinor),
@@ -267,23 +248,8 @@ export class InvoicesService {
   /** Resolves defaults (customer terms and currency, product price and tax) and computes totals. */
   private async prepare(t: TenantTx, dto: InvoiceDraftDto): Promise<PreparedDraft> {
     const fields: FieldError[] = [];
-    const [business] = await t.query(
-      `SELECT base_currency AS "baseCurrency", prices_include_tax AS "pricesIncludeTax", tax_rounding AS "taxRounding",
-              (now() AT TIME ZONE timezone)::date::text AS today
-         FROM businesses WHERE id = $1`,
-      [t.businessId],
-    );
-    const [contact] = await t.query(
-      `SELECT name, currency, payment_terms_days AS "paymentTermsDays", kind, archived_at AS "archivedAt"
-         FROM contacts WHERE business_id = $1 AND id = $2`,
-      [t.businessId, dto.contactId],
-    );
-    if (!contact) fields.push({ field: 'contactId', code: 'not_found', message: 'is not a customer of this business' });
-    else if (contact.kind === 'supplier') {
-      fields.push({ field: 'contactId', code: 'not_a_customer', message: 'is a supplier, not a customer' });
-    } else if (contact.archivedAt) {
-      fields.push({ field: 'contactId', code: 'archived', message: 'is archived; unarchive the customer first' });
-    }
+    const business = await businessTaxRules(t);
+    const contact = await checkCustomer(t, dto.contactId, fields);
     const currency = (dto.currency ?? contact?.currency ?? business.baseCurrency) as CurrencyCode;
     const issueDate = dto.issueDate ?? business.today;
     const dueDate = dto.dueDate ?? addDays(issueDate, contact?.paymentTermsDays ?? 0);
@@ -295,78 +261,9 @@ export class InvoicesService {
     }
     seriesId ??= await this.invoices.defaultSeries(t, 'invoice');
 
-    const lines: LineRow[] = [];
-    for (const [i, l] of dto.lines.entries()) {
-      const at = (f: string) => `lines.${i}.${f}`;
-      const product = l.productId
-        ? (
-            await t.query(
-              `SELECT name, sales_price_minor::text AS "priceMinor", currency, tax_rate_id AS "taxRateId", active
-                 FROM products WHERE business_id = $1 AND id = $2`,
-              [t.businessId, l.productId],
-            )
-          )[0]
-        : undefined;
-      if (l.productId && !product) fields.push({ field: at('productId'), code: 'not_found', message: 'is not a product of this business' });
-      else if (product && !product.active) {
-        fields.push({ field: at('productId'), code: 'inactive', message: 'is deactivated; activate the product first' });
-      }
-
-      let unitPriceMinor = 0n;
-      if (l.unitPrice !== undefined) {
-        try {
-          unitPriceMinor = parseMoney(l.unitPrice, currency).amountMinor;
-        } catch (e) {
-          if (!(e instanceof MoneyError)) throw e;
-          fields.push({ field: at('unitPrice'), code: 'invalid_amount', message: `has more decimals than ${currency} allows` });
-        }
-      } else if (product && currency === product.currency) {
-        unitPriceMinor = BigInt(product.priceMinor ?? 0);
-      } else {
-        fields.push({
-          field: at('unitPrice'),
-          code: 'required',
-          message: product ? `is required for ${currency} invoices (the product is priced in ${product.currency})` : 'is required',
-        });
-      }
-
-      const taxRateId = l.taxRateId === undefined ? (product?.taxRateId ?? null) : l.taxRateId;
-      let taxRatePercent = '0';
-      if (taxRateId) {
-        const [rate] = await t.query(`SELECT rate::text AS rate FROM tax_rates WHERE business_id = $1 AND id = $2`, [
-          t.businessId,
-          taxRateId,
-        ]);
-        if (!rate) fields.push({ field: at('taxRateId'), code: 'not_found', message: 'is not a tax rate of this business' });
-        else taxRatePercent = trimZeros(rate.rate);
-      }
-      const description = l.description ?? product?.name;
-      if (!description) fields.push({ field: at('description'), code: 'required', message: 'is required' });
-      lines.push({
-        productId: l.productId ?? null,
-        description: description ?? '',
-        quantity: l.quantity,
-        unitPriceMinor,
-        discountPercent: l.discountPercent ?? '0',
-        taxRateId,
-        taxRatePercent,
-      });
-    }
+    const lines = await prepareLines(t, dto.lines, currency, fields);
     if (fields.length) throw validationFailed(fields);
-
-    let totals: DocumentTotals;
-    try {
-      totals = computeTotals({
-        currency,
-        pricesIncludeTax: business.pricesIncludeTax,
-        taxRounding: business.taxRounding,
-        lines,
-      });
-    } catch (e) {
-      if (!(e instanceof MoneyError)) throw e;
-      const [field, ...rest] = e.message.split(' ');
-      throw validationFailed([{ field, code: 'invalid', message: rest.join(' ') }]);
-    }
+    const totals = documentTotals(currency, business, lines);
     return {
       header: {
         seriesId,

@@ -17,6 +17,8 @@ export function SalesLayout() {
         businessId={businessId}
         testIdPrefix="sales-tab"
         tabs={[
+          { key: 'quotes', to: '/b/$businessId/sales/quotes', label: t('quotes.title') },
+          { key: 'orders', to: '/b/$businessId/sales/orders', label: t('salesOrders.title') },
           { key: 'invoices', to: '/b/$businessId/sales/invoices', label: t('invoices.title') },
           { key: 'recurring', to: '/b/$businessId/sales/recurring', label: t('recurring.tab') },
           { key: 'payments', to: '/b/$businessId/sales/payments', label: t('payments.title') },

@@ -56,7 +56,8 @@ export class InvoiceLineInputDto {
   taxRateId?: string | null;
 }
 
-export class InvoiceDraftDto {
+/** What every sales document's draft carries (invoices, quotes, orders): customer, currency, notes, terms, lines. */
+export class SalesDocumentDraftDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be a customer id' })
   contactId: string;
@@ -65,21 +66,6 @@ export class InvoiceDraftDto {
   @IsOptional()
   @IsIn(CURRENCIES, { message: 'must be an ISO 4217 currency code such as USD or CNY' })
   currency?: string;
-
-  @ApiPropertyOptional({ example: '2026-11-23', description: 'Defaults to today' })
-  @IsOptional()
-  @IsDateString({ strict: true }, DATE)
-  issueDate?: string;
-
-  @ApiPropertyOptional({ example: '2026-12-23', description: "Defaults to the issue date plus the customer's payment terms" })
-  @IsOptional()
-  @IsDateString({ strict: true }, DATE)
-  dueDate?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'Numbering series; defaults to the business default' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a series id' })
-  seriesId?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -100,6 +86,23 @@ export class InvoiceDraftDto {
   @ValidateNested({ each: true })
   @Type(() => InvoiceLineInputDto)
   lines: InvoiceLineInputDto[];
+}
+
+export class InvoiceDraftDto extends SalesDocumentDraftDto {
+  @ApiPropertyOptional({ example: '2026-11-23', description: 'Defaults to today' })
+  @IsOptional()
+  @IsDateString({ strict: true }, DATE)
+  issueDate?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-23', description: "Defaults to the issue date plus the customer's payment terms" })
+  @IsOptional()
+  @IsDateString({ strict: true }, DATE)
+  dueDate?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Numbering series; defaults to the business default' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a series id' })
+  seriesId?: string;
 }
 
 export class IssueInvoiceDto {

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * Links a movement to the document it came from. Counts have their own page; everything else
- * opens the stock operation, which names its source (sales shipments and purchase receipts get
- * their own links when those documents have pages).
+ * opens the stock operation, which names its source. Sales shipments open their delivery note.
  */
 export function SourceLink({
   businessId,
@@ -20,15 +19,22 @@ export function SourceLink({
   operationId: string;
   children: ReactNode;
 }) {
+  if (sourceType === 'sales_shipment' && sourceId) {
+    return (
+      <Link to="/b/$businessId/sales/shipments/$shipmentId" params={{ businessId, shipmentId: sourceId }} data-testid="stock-card-source">
+        {children}
+      </Link>
+    );
+  }
   if (sourceType === 'stock_count' && sourceId) {
     return (
-      <Link to="/b/$businessId/inventory/counts/$countId" params={{ businessId, countId: sourceId }}>
+      <Link to="/b/$businessId/inventory/counts/$countId" params={{ businessId, countId: sourceId }} data-testid="stock-card-source">
         {children}
       </Link>
     );
   }
   return (
-    <Link to="/b/$businessId/inventory/operations/$operationId" params={{ businessId, operationId }}>
+    <Link to="/b/$businessId/inventory/operations/$operationId" params={{ businessId, operationId }} data-testid="stock-card-source">
       {children}
     </Link>
   );

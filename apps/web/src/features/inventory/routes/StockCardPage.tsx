@@ -135,21 +135,21 @@ export function StockCardPage({ businessId, productId, locationId }: { businessI
         <dl className="facts" data-testid="stock-card-totals">
           <div>
             <dt>{t('inventory.columns.onHand')}</dt>
-            <dd className="num">
+            <dd className="num" data-testid="stock-on-hand">
               {qty(s.onHand)} {unit}
             </dd>
           </div>
           <div>
             <dt>{t('inventory.columns.reserved')}</dt>
-            <dd className="num">{qty(s.reserved)}</dd>
+            <dd className="num" data-testid="stock-reserved">{qty(s.reserved)}</dd>
           </div>
           <div>
             <dt>{t('inventory.columns.available')}</dt>
-            <dd className="num">{qty(s.available)}</dd>
+            <dd className="num" data-testid="stock-available">{qty(s.available)}</dd>
           </div>
           <div>
             <dt>{t('inventory.columns.value')}</dt>
-            <dd className="num">{money.json(s.value)}</dd>
+            <dd className="num" data-testid="stock-value">{money.json(s.value)}</dd>
           </div>
         </dl>
         {s.locations.length > 1 && (

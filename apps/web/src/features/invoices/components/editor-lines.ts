@@ -28,6 +28,19 @@ export function isBlankLine(line: EditorLine): boolean {
   return !line.description.trim() && !line.unitPrice.trim() && !line.productId;
 }
 
+/** A written row as the API takes it. */
+export function lineInput(l: EditorLine) {
+  return {
+    ...(l.productId ? { productId: l.productId } : {}),
+    description: l.description.trim(),
+    quantity: l.quantity.trim(),
+    // An empty price is sent as absent, so the API names the field rather than pricing it at 0.
+    ...(l.unitPrice.trim() ? { unitPrice: l.unitPrice.trim() } : {}),
+    discountPercent: l.discountPercent.trim() || '0',
+    taxRateId: l.taxRateId || null,
+  };
+}
+
 /** Editor rows from saved lines (an invoice's, with its price as money). */
 export function editorLinesFrom(
   lines: readonly { productId: string | null; description: string; quantity: string; unitPrice: MoneyJson; discountPercent: string; taxRateId: string | null }[],
@@ -48,15 +61,7 @@ export function linesToSend(lines: readonly EditorLine[]) {
   const sent = lines.filter((l) => !isBlankLine(l));
   return {
     keys: sent.map((l) => l.key),
-    lines: sent.map((l) => ({
-      ...(l.productId ? { productId: l.productId } : {}),
-      description: l.description.trim(),
-      quantity: l.quantity.trim(),
-      // An empty price is sent as absent, so the API names the field rather than invoicing at 0.
-      ...(l.unitPrice.trim() ? { unitPrice: l.unitPrice.trim() } : {}),
-      discountPercent: l.discountPercent.trim() || '0',
-      taxRateId: l.taxRateId || null,
-    })),
+    lines: sent.map(lineInput),
   };
 }
 

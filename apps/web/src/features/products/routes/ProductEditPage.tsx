@@ -81,7 +81,9 @@ export function EditProductPage({
   return (
     <div className="subpage" data-testid="page-edit-product">
       <BackLink businessId={businessId} />
-      <h2 className="subpage-title">{t('products.editTitle', { name: p.name })}</h2>
+      <div className="subpage-head">
+        <h2 className="subpage-title">{t('products.editTitle', { name: p.name })}</h2>
+      </div>
       <ProductForm
         businessId={businessId}
         baseCurrency={baseCurrency}
