@@ -20,6 +20,10 @@ export const JOBS = {
     queue: Queue.notifications,
     payload: z.object({ businessId: uuid, invoiceId: uuid, sendId: uuid }).strict(),
   },
+  'purchase-order.send-email': {
+    queue: Queue.notifications,
+    payload: z.object({ businessId: uuid, purchaseOrderId: uuid, sendId: uuid }).strict(),
+  },
   /** Repeatable: finds due recurring-invoice occurrences and enqueues one generate job each. */
   'recurring.scan': {
     queue: Queue.scheduler,

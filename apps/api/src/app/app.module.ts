@@ -17,6 +17,7 @@ import { InvoiceDocumentsModule } from '../modules/invoice-documents/invoice-doc
 import { RecurringModule } from '../modules/recurring/recurring.module';
 import { RemindersModule } from '../modules/reminders/reminders.module';
 import { InventoryModule } from '../modules/inventory/inventory.module';
+import { PurchasingModule } from '../modules/purchasing/purchasing.module';
 import { CoreModule } from './core.module';
 
 /** The HTTP API. */
@@ -25,7 +26,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule],
+      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule, PurchasingModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

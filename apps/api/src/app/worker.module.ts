@@ -9,6 +9,8 @@ import { InvoiceDocumentsModule } from '../modules/invoice-documents/invoice-doc
 import { RenderInvoicePdfJob } from '../modules/invoice-documents/jobs/render-invoice-pdf.job';
 import { SendInvoiceEmailJob } from '../modules/invoice-documents/jobs/send-invoice-email.job';
 import { OutboxRelay } from '../modules/outbox/outbox.relay';
+import { SendPurchaseOrderEmailJob } from '../modules/purchasing/purchase-orders/jobs/send-purchase-order-email.job';
+import { PurchasingModule } from '../modules/purchasing/purchasing.module';
 import { RecurringGenerateJob } from '../modules/recurring/jobs/recurring-generate.job';
 import { RecurringScanJob } from '../modules/recurring/jobs/recurring-scan.job';
 import { ScanScheduler } from '../modules/recurring/jobs/scan-scheduler';
@@ -23,7 +25,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, opts: { relay?: boolean; runner?: boolean; scheduler?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule],
+      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, PurchasingModule],
       providers: [
         JobQueues,
         RecurringScanJob,
@@ -32,7 +34,7 @@ export class WorkerModule {
         {
           provide: JOB_HANDLERS,
           useFactory: (...handlers: JobHandler[]) => handlers,
-          inject: [InvitationEmailJob, RenderInvoicePdfJob, SendInvoiceEmailJob, RecurringScanJob, RecurringGenerateJob, RemindersScanJob],
+          inject: [InvitationEmailJob, RenderInvoicePdfJob, SendInvoiceEmailJob, RecurringScanJob, RecurringGenerateJob, RemindersScanJob, SendPurchaseOrderEmailJob],
         },
         ...(opts.runner === false ? [] : [JobRunner]),
         ...(opts.relay === false ? [] : [OutboxRelay]),

@@ -7,6 +7,7 @@ import { Payments1763900300000 } from './migrations/1763900300000-payments';
 import { InvoiceDocuments1763900400000 } from './migrations/1763900400000-invoice-documents';
 import { RecurringReminders1763900500000 } from './migrations/1763900500000-recurring-reminders';
 import { Inventory1764000000000 } from './migrations/1764000000000-inventory';
+import { Purchasing1764000200000 } from './migrations/1764000200000-purchasing';
 
 /** Every migration, in order. Listed explicitly so builds and tests never depend on file globs. */
 export const MIGRATIONS = [
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   InvoiceDocuments1763900400000,
   RecurringReminders1763900500000,
   Inventory1764000000000,
+  Purchasing1764000200000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}) {

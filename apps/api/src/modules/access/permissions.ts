@@ -33,6 +33,15 @@ export const PERMISSIONS = [
   'inventory.read',
   'inventory.write',
   'inventory.manage',
+  'purchases.read',
+  'purchases.write',
+  'bills.read',
+  'bills.write',
+  'bills.void',
+  'bills.pay',
+  'expenses.read',
+  'expenses.write',
+  'expenses.void',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +72,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payments.refund',
     'inventory.read',
     'inventory.write',
+    'purchases.read',
+    'purchases.write',
+    'bills.read',
+    'bills.write',
+    'bills.void',
+    'bills.pay',
+    'expenses.read',
+    'expenses.write',
+    'expenses.void',
   ],
   // Daily sales work: customers, products and invoices yes; voiding, tax settings and the ledger no.
   staff: [
@@ -80,6 +98,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payments.write',
     'inventory.read',
     'inventory.write',
+    // Ordering, receiving and entering supplier bills and expenses yes; paying suppliers and voids no.
+    'purchases.read',
+    'purchases.write',
+    'bills.read',
+    'bills.write',
+    'expenses.read',
+    'expenses.write',
   ],
 };
 
