@@ -14,6 +14,7 @@ import './styles/components.css';
 import './styles/books.css';
 import './styles/reports.css';
 import './styles/payments.css';
+import './styles/purchases.css';
 
 const queryClient = createQueryClient(() => {
   // The session ended under us: forget the account and ask to sign in again, then come back.

@@ -1,6 +1,7 @@
 import { enBooks } from './en-books';
 import { enReports } from './en-reports';
 import { enPayments } from './en-payments';
+import { enPurchases } from './en-purchases';
 
 // English: the source language. zh-CN.ts must have exactly these keys (enforced by its type).
 export const en = {
@@ -312,6 +313,7 @@ export const en = {
   ...enBooks,
   ...enReports,
   ...enPayments,
+  ...enPurchases,
 };
 
 export type Translations = typeof en;

@@ -2,6 +2,7 @@ import type { Translations } from './en';
 import { zhCNBooks } from './zh-CN-books';
 import { zhCNReports } from './zh-CN-reports';
 import { zhCNPayments } from './zh-CN-payments';
+import { zhCNPurchases } from './zh-CN-purchases';
 
 // 简体中文。键必须与 en.ts 完全一致（由 Translations 类型保证）。
 export const zhCN: Translations = {
@@ -313,4 +314,5 @@ export const zhCN: Translations = {
   ...zhCNBooks,
   ...zhCNReports,
   ...zhCNPayments,
+  ...zhCNPurchases,
 };

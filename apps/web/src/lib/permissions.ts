@@ -16,7 +16,13 @@ export type Permission =
   | 'dashboard.read'
   | 'reports.read'
   | 'ledger.read'
-  | 'ledger.post';
+  | 'ledger.post'
+  | 'purchases.write'
+  | 'bills.write'
+  | 'bills.void'
+  | 'bills.pay'
+  | 'expenses.write'
+  | 'expenses.void';
 
 const ACCOUNTANT: readonly Permission[] = [
   'contacts.write',
@@ -32,6 +38,12 @@ const ACCOUNTANT: readonly Permission[] = [
   'reports.read',
   'ledger.read',
   'ledger.post',
+  'purchases.write',
+  'bills.write',
+  'bills.void',
+  'bills.pay',
+  'expenses.write',
+  'expenses.void',
 ];
 const STAFF: readonly Permission[] = [
   'contacts.write',
@@ -41,6 +53,9 @@ const STAFF: readonly Permission[] = [
   'payments.read',
   'payments.write',
   'dashboard.read',
+  'purchases.write',
+  'bills.write',
+  'expenses.write',
 ];
 
 export function roleAllows(role: Role | undefined, permission: Permission): boolean {

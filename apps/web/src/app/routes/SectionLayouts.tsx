@@ -55,3 +55,39 @@ export function InventoryLayout() {
     </div>
   );
 }
+
+const PURCHASE_TABS = [
+  { key: 'orders', to: '/b/$businessId/purchases/orders' },
+  { key: 'bills', to: '/b/$businessId/purchases/bills' },
+  { key: 'payments', to: '/b/$businessId/purchases/payments' },
+  { key: 'expenses', to: '/b/$businessId/purchases/expenses' },
+  { key: 'suppliers', to: '/b/$businessId/purchases/suppliers' },
+] as const;
+
+export function PurchasesLayout() {
+  const { t } = useTranslation();
+  const { businessId } = useCurrentBusiness();
+  useDocumentTitle(t('nav.purchases'));
+  return (
+    <div className="page" data-testid="page-purchases">
+      <PageHeader title={t('nav.purchases')} description={t('sections.purchases.summary')} />
+      <nav className="tabs tabs-scroll" aria-label={t('nav.purchases')}>
+        {PURCHASE_TABS.map((tab) => (
+          <Link
+            key={tab.key}
+            to={tab.to}
+            params={{ businessId }}
+            className="tab"
+            activeProps={{ className: 'is-active', 'aria-current': 'page' }}
+            data-testid={`purchases-tab-${tab.key}`}
+          >
+            {t(`purchases.tabs.${tab.key}`)}
+          </Link>
+        ))}
+      </nav>
+      <div className="section-body">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

@@ -56,7 +56,11 @@ export const tooLarge = () => new DomainError('PAYLOAD_TOO_LARGE', `A receipt ca
 
 /** A safe file name to keep and offer back: no path, no control characters, the right extension. */
 export function receiptFileName(given: string | undefined, type: ReceiptType): string {
-  const base = (given ?? '').split(/[\\/]/).pop()!.replace(/[\x00-\x1f\x7f"]/g, '').trim().slice(0, 150);
+  const base = [...((given ?? '').split(/[\\/]/).pop() ?? '')]
+    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f && c !== '"')
+    .join('')
+    .trim()
+    .slice(0, 150);
   const ext = EXTENSIONS[type];
   if (!base) return `receipt.${ext}`;
   return /\.[A-Za-z0-9]{1,5}$/.test(base) ? base : `${base}.${ext}`;
