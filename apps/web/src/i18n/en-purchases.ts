@@ -247,6 +247,7 @@ export const enPurchases = {
     searchPlaceholder: 'Search payee, description or reference',
     allStatuses: 'All statuses',
     allPaidFrom: 'Paid any way',
+    allCategories: 'All categories',
     emptyTitle: 'No expenses yet',
     emptyBody: 'Record what you spend with a photo of the receipt; it goes into your books at once.',
     emptyBodyReadOnly: 'Expenses will show here once someone records them.',
@@ -275,6 +276,7 @@ export const enPurchases = {
     fields: {
       date: 'Date',
       category: 'Category',
+      chooseCategory: 'Choose a category',
       payee: 'Payee',
       payeeHint: 'Who was paid. Leave empty to use the supplier’s name.',
       supplier: 'Supplier (optional)',

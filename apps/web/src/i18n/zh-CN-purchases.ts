@@ -248,6 +248,7 @@ export const zhCNPurchases: typeof enPurchases = {
     searchPlaceholder: '搜索收款方、描述或参考号',
     allStatuses: '全部状态',
     allPaidFrom: '全部付款方式',
+    allCategories: '全部类别',
     emptyTitle: '还没有费用',
     emptyBody: '记录支出并拍下收据，立即计入账簿。',
     emptyBodyReadOnly: '有人记录费用后会显示在这里。',
@@ -276,6 +277,7 @@ export const zhCNPurchases: typeof enPurchases = {
     fields: {
       date: '日期',
       category: '类别',
+      chooseCategory: '请选择类别',
       payee: '收款方',
       payeeHint: '付给了谁。留空则使用供应商名称。',
       supplier: '供应商（可选）',

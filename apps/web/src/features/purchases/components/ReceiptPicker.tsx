@@ -31,11 +31,14 @@ export function ReceiptPicker({
   file,
   onChange,
   label,
+  buttonLabel,
   error,
 }: {
   file: File | null;
   onChange: (file: File | null) => void;
-  label: string;
+  /** The field's label; none where the card already says what it is. */
+  label?: string;
+  buttonLabel?: string;
   error?: string;
 }) {
   const { t } = useTranslation();
@@ -66,7 +69,7 @@ export function ReceiptPicker({
   const message = problem ?? error;
   return (
     <div className={`field${message ? ' field-invalid' : ''}`}>
-      <span className="field-label">{label}</span>
+      {label && <span className="field-label">{label}</span>}
       <div className="receipt-picker">
         {file && url && <ReceiptPreview url={url} contentType={file.type} fileName={file.name} alt={file.name} />}
         <div className="receipt-picker-actions">
@@ -82,7 +85,7 @@ export function ReceiptPicker({
             data-testid="receipt-file"
           />
           <Button variant="secondary" size="sm" onClick={() => input.current?.click()}>
-            {file ? t('expenses.receipt.replace') : t('expenses.receipt.choose')}
+            {buttonLabel ?? (file ? t('expenses.receipt.replace') : t('expenses.receipt.choose'))}
           </Button>
           {file && (
             <Button variant="ghost" size="sm" onClick={() => onChange(null)}>

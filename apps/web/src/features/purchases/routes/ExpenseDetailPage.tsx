@@ -171,7 +171,7 @@ export function ExpenseDetailPage({ businessId, expenseId, role, baseCurrency }:
             {canWrite && (
               <ReceiptPicker
                 file={null}
-                label={e.receipt ? t('expenses.receipt.replace') : t('expenses.receipt.choose')}
+                buttonLabel={e.receipt ? t('expenses.receipt.replace') : t('expenses.receipt.choose')}
                 onChange={(file) => file && upload.mutate({ expenseId: e.id, file })}
               />
             )}

@@ -67,7 +67,7 @@ export function ExpensesPage({ businessId, role }: { businessId: string; role: R
           data-testid="expenses-search"
         />
         <select className="input select input-sm" aria-label={t('expenses.columns.category')} value={accountId} onChange={(e) => setAccountId(e.target.value)}>
-          <option value="">{t('expenses.fields.category')}</option>
+          <option value="">{t('expenses.allCategories')}</option>
           {(accounts.data?.items ?? [])
             .filter((a) => a.type === 'expense')
             .map((a) => (

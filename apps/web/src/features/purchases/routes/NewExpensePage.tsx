@@ -120,7 +120,7 @@ export function NewExpensePage({ businessId, baseCurrency }: { businessId: strin
                 label={t('expenses.fields.category')}
                 name="accountId"
                 value={v.accountId}
-                options={[{ value: '', label: '—' }, ...categories.map((a) => ({ value: a.id, label: `${a.code} · ${a.name}` }))]}
+                options={[{ value: '', label: t('expenses.fields.chooseCategory') }, ...categories.map((a) => ({ value: a.id, label: `${a.code} · ${a.name}` }))]}
                 onChange={(e) => setV({ ...v, accountId: e.target.value })}
                 error={errors.field('accountId')}
               />
