@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Client } from 'pg';
-import { convert, money, type CurrencyCode } from '@keeper/money';
+import type { CurrencyCode } from '@keeper/money';
+import { dec, portion, rateArb, valueInBaseOf } from './property-helpers';
 import { Api, Session, signUp, sqlAs, startApi } from './harness';
 
 /**
@@ -39,7 +40,7 @@ interface Order {
   lines: { id: string; quantity: number; received: number; billed: number }[];
 }
 
-const rate = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 9999 })).map(([u, f]) => `${u}.${String(f).padStart(4, '0')}`);
+const rate = rateArb;
 const currency = fc.constantFrom<Cur>('CNY', 'USD');
 const pct = fc.integer({ min: 1, max: 100 });
 
@@ -88,17 +89,9 @@ const steps: fc.Arbitrary<Step[]> = fc
   )
   .map(([random, tail]) => [...random, ...tail]);
 
-const dec = (minor: bigint) => {
-  const s = minor.toString().padStart(3, '0');
-  return `${s.slice(0, -2)}.${s.slice(-2)}`;
-};
-const valueInBase = (minor: bigint, cur: Cur, r: string) => (cur === BASE ? minor : convert(money(minor, cur), r, BASE, 'half-up').amountMinor);
+const valueInBase = valueInBaseOf(BASE);
 const open = (p: Payable) => (p.void ? 0n : p.total - p.paid);
 const pick = <T>(xs: T[], n: number): T | undefined => (xs.length ? xs[n % xs.length] : undefined);
-const portion = (minor: bigint, percent: number) => {
-  const x = (minor * BigInt(percent)) / 100n;
-  return x > 0n ? x : 1n;
-};
 
 describe('payables agree with the books (property)', () => {
   let api: Api;

@@ -4265,11 +4265,6 @@ export interface components {
             nextCursor: string | null;
         };
         PurchaseOrderLineInputDto: {
-            /**
-             * Format: uuid
-             * @description Fills description, cost and tax rate from the product when those are omitted
-             */
-            productId?: string;
             /** @example Oolong tea, 500 g */
             description?: string;
             /**
@@ -4278,15 +4273,20 @@ export interface components {
              */
             quantity: string;
             /**
+             * Format: uuid
+             * @description null for no tax; omitted = the order line's or product's rate
+             */
+            taxRateId?: string | null;
+            /**
+             * Format: uuid
+             * @description Fills description, cost and tax rate from the product when those are omitted
+             */
+            productId?: string;
+            /**
              * @description Cost of one unit before tax in the order currency; defaults to the product's purchase cost
              * @example 8.40
              */
             unitCost?: string;
-            /**
-             * Format: uuid
-             * @description null for no tax; omitted = the product's rate
-             */
-            taxRateId?: string | null;
             /**
              * Format: uuid
              * @description For lines that are not stocked products: the expense (or asset) account billed; defaults to other expenses
@@ -4519,6 +4519,18 @@ export interface components {
             nextCursor: string | null;
         };
         BillLineInputDto: {
+            /** @example Oolong tea, 500 g */
+            description?: string;
+            /**
+             * @description Decimal string, up to 4 decimals
+             * @example 12
+             */
+            quantity: string;
+            /**
+             * Format: uuid
+             * @description null for no tax; omitted = the order line's or product's rate
+             */
+            taxRateId?: string | null;
             /**
              * Format: uuid
              * @description Bills this purchase order line (same supplier and currency); fills product, description, price and tax from it
@@ -4534,23 +4546,11 @@ export interface components {
              * @description The expense (or asset) account booked; defaults to the order line's account, else other expenses. Not for stocked order lines.
              */
             accountId?: string;
-            /** @example Freight */
-            description?: string;
-            /**
-             * @description Decimal string, up to 4 decimals
-             * @example 5
-             */
-            quantity: string;
             /**
              * @description Price of one unit before tax in the bill currency; defaults to the order cost
              * @example 8.60
              */
             unitPrice?: string;
-            /**
-             * Format: uuid
-             * @description null for no tax; omitted = the order line's or product's rate
-             */
-            taxRateId?: string | null;
         };
         BillDraftDto: {
             /** Format: uuid */

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** Pieces the purchasing DTOs share. */
 
@@ -11,6 +11,26 @@ export const RATE = /^\d{1,12}(\.\d{1,12})?$/;
 export const RATE_MESSAGE = { message: 'must be a positive rate like 7.1234' };
 export const QUANTITY = /^\d{1,12}(\.\d{1,4})?$/;
 export const QUANTITY_MESSAGE = { message: 'must be a positive number with at most 4 decimals, like 2.5' };
+
+/** What every purchase line says, on an order or a bill. */
+export class PurchaseLineBaseDto {
+  @ApiPropertyOptional({ example: 'Oolong tea, 500 g' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(2000)
+  description?: string;
+
+  @ApiProperty({ example: '12', description: 'Decimal string, up to 4 decimals' })
+  @Matches(QUANTITY, QUANTITY_MESSAGE)
+  quantity: string;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "null for no tax; omitted = the order line's or product's rate" })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a tax rate id' })
+  taxRateId?: string | null;
+}
 
 export class ReasonDto {
   @ApiProperty({ example: 'Entered twice' })

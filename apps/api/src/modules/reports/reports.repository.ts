@@ -112,6 +112,27 @@ const CASH_MOVES = `
      AND e.entry_date BETWEEN $2::date AND $3::date
    GROUP BY e.id, e.entry_date`;
 
+/** Open balances of a relation (contact_id, days_past_due, balance) per contact, in aging buckets. */
+const agingByContact = (cte: string, relation: string) => `WITH ${cte}
+  SELECT o.contact_id AS "contactId", c.name, count(*)::int AS "invoiceCount",
+         coalesce(sum(o.balance) FILTER (WHERE o.days_past_due <= 0), 0)::text AS current,
+         coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 1 AND 30), 0)::text AS "days1To30",
+         coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 31 AND 60), 0)::text AS "days31To60",
+         coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 61 AND 90), 0)::text AS "days61To90",
+         coalesce(sum(o.balance) FILTER (WHERE o.days_past_due > 90), 0)::text AS over90,
+         sum(o.balance)::text AS total
+    FROM ${relation} o
+    JOIN contacts c ON c.business_id = $1 AND c.id = o.contact_id
+   GROUP BY o.contact_id, c.name
+   ORDER BY c.name, o.contact_id`;
+
+/** The total open balance of a relation and the part past due. */
+const openSummary = (cte: string, relation: string) => `WITH ${cte}
+  SELECT coalesce(sum(balance), 0)::text AS outstanding, count(*)::int AS "outstandingCount",
+         coalesce(sum(balance) FILTER (WHERE days_past_due > 0), 0)::text AS overdue,
+         count(*) FILTER (WHERE days_past_due > 0)::int AS "overdueCount"
+    FROM ${relation}`;
+
 @Injectable()
 export class ReportsRepository {
   /** Net movement of each income and expense account in the period (and a comparison period). */
@@ -149,18 +170,7 @@ export class ReportsRepository {
   /** Open receivables per customer by days past due on `asOf`, in the base currency. */
   async agingByCustomer(t: TenantTx, asOf: string, base: CurrencyCode): Promise<AgingRow[]> {
     return t.query(
-      `WITH ${OPEN_INVOICES}
-       SELECT o.contact_id AS "contactId", c.name, count(*)::int AS "invoiceCount",
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due <= 0), 0)::text AS current,
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 1 AND 30), 0)::text AS "days1To30",
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 31 AND 60), 0)::text AS "days31To60",
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 61 AND 90), 0)::text AS "days61To90",
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due > 90), 0)::text AS over90,
-              sum(o.balance)::text AS total
-         FROM open_invoices o
-         JOIN contacts c ON c.business_id = $1 AND c.id = o.contact_id
-        GROUP BY o.contact_id, c.name
-        ORDER BY c.name, o.contact_id`,
+      agingByContact(OPEN_INVOICES, 'open_invoices'),
       [t.businessId, asOf, FX_CODES, FX_EXPONENTS, currencyExponent(base)],
     );
   }
@@ -168,18 +178,7 @@ export class ReportsRepository {
   /** Open payables per supplier by days past due on `asOf`, in the base currency (bills and on-account expenses). */
   async payablesAgingBySupplier(t: TenantTx, asOf: string, base: CurrencyCode): Promise<AgingRow[]> {
     return t.query(
-      `WITH ${OPEN_PAYABLES}
-       SELECT o.contact_id AS "contactId", c.name, count(*)::int AS "invoiceCount",
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due <= 0), 0)::text AS current,
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 1 AND 30), 0)::text AS "days1To30",
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 31 AND 60), 0)::text AS "days31To60",
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 61 AND 90), 0)::text AS "days61To90",
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due > 90), 0)::text AS over90,
-              sum(o.balance)::text AS total
-         FROM open_payables o
-         JOIN contacts c ON c.business_id = $1 AND c.id = o.contact_id
-        GROUP BY o.contact_id, c.name
-        ORDER BY c.name, o.contact_id`,
+      agingByContact(OPEN_PAYABLES, 'open_payables'),
       [t.businessId, asOf, FX_CODES, FX_EXPONENTS, currencyExponent(base)],
     );
   }
@@ -191,11 +190,7 @@ export class ReportsRepository {
     base: CurrencyCode,
   ): Promise<{ outstanding: string; outstandingCount: number; overdue: string; overdueCount: number }> {
     const [row] = await t.query(
-      `WITH ${OPEN_PAYABLES}
-       SELECT coalesce(sum(balance), 0)::text AS outstanding, count(*)::int AS "outstandingCount",
-              coalesce(sum(balance) FILTER (WHERE days_past_due > 0), 0)::text AS overdue,
-              count(*) FILTER (WHERE days_past_due > 0)::int AS "overdueCount"
-         FROM open_payables`,
+      openSummary(OPEN_PAYABLES, 'open_payables'),
       [t.businessId, asOf, FX_CODES, FX_EXPONENTS, currencyExponent(base)],
     );
     return row;
@@ -208,11 +203,7 @@ export class ReportsRepository {
     base: CurrencyCode,
   ): Promise<{ outstanding: string; outstandingCount: number; overdue: string; overdueCount: number }> {
     const [row] = await t.query(
-      `WITH ${OPEN_INVOICES}
-       SELECT coalesce(sum(balance), 0)::text AS outstanding, count(*)::int AS "outstandingCount",
-              coalesce(sum(balance) FILTER (WHERE days_past_due > 0), 0)::text AS overdue,
-              count(*) FILTER (WHERE days_past_due > 0)::int AS "overdueCount"
-         FROM open_invoices`,
+      openSummary(OPEN_INVOICES, 'open_invoices'),
       [t.businessId, asOf, FX_CODES, FX_EXPONENTS, currencyExponent(base)],
     );
     return row;

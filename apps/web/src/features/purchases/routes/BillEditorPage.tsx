@@ -1,15 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
-import { SelectField, TextAreaField, TextField } from '../../../components/Field';
-import { FormError } from '../../../components/FormError';
+import { SelectField, TextField } from '../../../components/Field';
 import { PageSpinner } from '../../../components/Spinner';
-import { useFormErrors } from '../../../lib/error-message';
 import { moneyInputValue } from '../../../lib/money';
 import { roleAllows } from '../../../lib/permissions';
 import type { Role } from '../../../lib/roles';
@@ -17,16 +13,14 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useBusiness } from '../../businesses/api/get-business';
 import { CustomerPicker } from '../../invoices/components/CustomerPicker';
 import { addDays, isBlankLine, newLineKey, todayIso, type EditorLine } from '../../invoices/components/editor-lines';
-import { InvoiceLinesEditor } from '../../invoices/components/InvoiceLinesEditor';
-import { InvoiceTotals } from '../../invoices/components/InvoiceTotals';
 import { useTaxRates, type TaxRate } from '../../taxes/api/get-tax-rates';
 import { useDeleteBill } from '../api/delete-bill';
 import { useBill, type Bill } from '../api/get-bill';
 import { useSpendAccounts, type SpendAccount } from '../api/get-spend-accounts';
 import { usePostBill } from '../api/post-bill';
 import { useSaveBill, type BillDraftInput } from '../api/save-bill';
-import { ExchangeRateField } from '../components/ExchangeRateField';
-import { accountOptions, costOf, usePurchaseLines } from '../components/purchase-lines';
+import { DraftActions, DraftErrors, PurchaseLinesCard } from '../components/DraftEditorParts';
+import { usePurchaseLines } from '../components/purchase-lines';
 
 type Props = { businessId: string; role: Role; baseCurrency: string };
 const HEAD_FIELDS = ['contactId', 'supplierReference', 'currency', 'billDate', 'dueDate', 'notes'];
@@ -119,8 +113,6 @@ function BillEditor({
     dueDate: bill?.dueDate ?? today,
     notes: bill?.notes ?? '',
   });
-  const [confirm, setConfirm] = useState<'post' | 'delete' | null>(null);
-  const [exchangeRate, setExchangeRate] = useState('');
   const grid = usePurchaseLines({
     initial: bill ? linesOf(bill, (number) => t('purchases.lines.fromOrder', { number })) : [],
     currency: head.currency,
@@ -131,7 +123,6 @@ function BillEditor({
     priceField: 'unitPrice',
   });
   const errors = grid.errors;
-  const postErrors = useFormErrors(post.error, ['exchangeRate']);
   const needsRate = head.currency !== baseCurrency;
   const fromOrder = grid.lines.some((l) => !!l.purchaseOrderLineId);
 
@@ -174,19 +165,16 @@ function BillEditor({
     if (saved && !bill) void navigate({ to: '/b/$businessId/purchases/bills/$billId/edit', params: { businessId, billId: saved.id }, replace: true });
   };
 
-  const postNow = async () => {
+  const postNow = async (exchangeRate: string | undefined) => {
     const saved = await saveDraft();
-    if (!saved) {
-      setConfirm(null);
-      return;
-    }
+    if (!saved) return false;
     post.mutate(
-      { billId: saved.id, ...(needsRate ? { exchangeRate: exchangeRate.trim() } : {}) },
+      { billId: saved.id, ...(exchangeRate ? { exchangeRate } : {}) },
       { onSuccess: () => void navigate({ to: '/b/$businessId/purchases/bills/$billId', params: { businessId, billId: saved.id } }) },
     );
+    return true;
   };
 
-  const totals = grid.live.totals;
   return (
     <form className="subpage invoice-editor" onSubmit={(e) => void submit(e)} noValidate data-testid="bill-editor">
       <Link className="back-link" to="/b/$businessId/purchases/bills" params={{ businessId }}>
@@ -256,82 +244,31 @@ function BillEditor({
           </div>
         </div>
       </Card>
-      <Card title={t('purchaseOrders.linesTitle')} description={t('bills.linesHint')}>
-        <InvoiceLinesEditor
-          businessId={businessId}
-          currency={head.currency}
-          pricesIncludeTax={false}
-          lines={grid.lines}
-          onChange={grid.setLines}
-          taxRates={taxRates}
-          defaultTaxRateId={grid.defaultTaxRateId}
-          live={grid.live}
-          lineError={grid.lineError}
-          priceOf={costOf}
-          discount={false}
-          accounts={accountOptions(accounts)}
-        />
-        {errors.field('lines') && <p className="field-error" data-testid="field-error-lines">{errors.field('lines')}</p>}
-        <div className="editor-bottom">
-          <div className="form editor-notes">
-            <TextAreaField label={t('bills.fields.notes')} name="notes" value={head.notes} onChange={(e) => setHead({ ...head, notes: e.target.value })} error={errors.field('notes')} />
-          </div>
-          {totals ? (
-            <InvoiceTotals
-              pricesIncludeTax={false}
-              view={{ currency: head.currency, discountMinor: 0n, subtotalMinor: totals.subtotalMinor, taxes: totals.taxes, totalMinor: totals.totalMinor }}
-              footer={grid.live.unreadable.size > 0 && <p className="field-error">{t('invoices.unreadableLines')}</p>}
-            />
-          ) : (
-            <p className="muted">{t('invoices.noTotals')}</p>
-          )}
-        </div>
-      </Card>
-      <FormError error={errors.general} extra={errors.unplacedFieldMessages} />
-      <div className="form-actions editor-actions">
-        {bill && (
-          <Button variant="ghost" className="text-danger" onClick={() => { remove.reset(); setConfirm('delete'); }} data-testid="delete-draft">
-            {t('bills.deleteDraft')}
-          </Button>
-        )}
-        <span className="spacer" />
-        <Button type="submit" variant="secondary" pending={save.isPending && confirm === null} pendingLabel={t('common.saving')} data-testid="save-draft">
-          {t('bills.saveDraft')}
-        </Button>
-        {roleAllows(role, 'bills.write') && (
-          <Button onClick={() => { post.reset(); setConfirm('post'); }} data-testid="post-bill">
-            {t('bills.post')}
-          </Button>
-        )}
-      </div>
-      <ConfirmDialog
-        open={confirm === 'post'}
-        title={t('bills.postTitle')}
-        confirmLabel={t('bills.post')}
-        confirmVariant="primary"
-        confirmDisabled={needsRate && !exchangeRate.trim()}
-        autoFocusConfirm={!needsRate}
-        pending={save.isPending || post.isPending}
-        error={postErrors.general ?? save.error}
-        onCancel={() => setConfirm(null)}
-        onConfirm={() => void postNow()}
-      >
-        <p>{t('bills.postBody')}</p>
-        {needsRate && (
-          <ExchangeRateField currency={head.currency} baseCurrency={baseCurrency} value={exchangeRate} onChange={setExchangeRate} error={postErrors.field('exchangeRate')} autoFocus />
-        )}
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={confirm === 'delete'}
-        title={t('bills.deleteTitle')}
-        confirmLabel={t('bills.deleteDraft')}
-        pending={remove.isPending}
-        error={remove.error}
-        onCancel={() => setConfirm(null)}
-        onConfirm={() => bill && remove.mutate(bill.id, { onSuccess: () => void navigate({ to: '/b/$businessId/purchases/bills', params: { businessId } }) })}
-      >
-        {t('bills.deleteBody')}
-      </ConfirmDialog>
+      <PurchaseLinesCard
+        title={t('purchaseOrders.linesTitle')}
+        description={t('bills.linesHint')}
+        businessId={businessId}
+        currency={head.currency}
+        grid={grid}
+        taxRates={taxRates}
+        accounts={accounts}
+        notes={{ label: t('bills.fields.notes'), value: head.notes, onChange: (notes) => setHead({ ...head, notes }) }}
+      />
+      <DraftErrors grid={grid} />
+      <DraftActions
+        kind="bills"
+        saved={!!bill}
+        canSubmit={roleAllows(role, 'bills.write')}
+        submit={{ label: t('bills.post'), title: t('bills.postTitle'), body: t('bills.postBody'), testId: 'post-bill' }}
+        submitting={post}
+        saving={save.isPending}
+        saveError={save.error}
+        removing={remove}
+        currency={head.currency}
+        baseCurrency={baseCurrency}
+        onSubmit={postNow}
+        onDelete={() => bill && remove.mutate(bill.id, { onSuccess: () => void navigate({ to: '/b/$businessId/purchases/bills', params: { businessId } }) })}
+      />
     </form>
   );
 }

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Card } from '../../../components/Card';
 import { useCursorPages } from '../../../components/CursorPager';
 import { Icon } from '../../../components/Icon';
-import { ListToolbar } from '../../../components/ListToolbar';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
 import { roleAllows } from '../../../lib/permissions';
@@ -13,6 +11,7 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useBillPayments, type BillPaymentFilters } from '../api/get-bill-payments';
 import { exportUrl } from '../api/purchases-keys';
+import { ListCard } from '../components/ListCard';
 import { PagedList } from '../components/PagedList';
 import { StatusBadge } from '../components/StatusBadge';
 
@@ -39,28 +38,15 @@ export function BillPaymentsPage({ businessId, role }: { businessId: string; rol
   );
 
   return (
-    <Card
+    <ListCard
       title={t('billPayments.title')}
       description={t('billPayments.description')}
-      testId="bill-payments-section"
-      actions={
+      testId="bill-payments"
+      exportHref={exportUrl(businessId, 'bill-payments', filters)}
+      newAction={canPay && newLink('sm')}
+      search={{ value: search, onChange: setSearch, placeholder: t('bills.searchPlaceholder') }}
+      filters={
         <>
-          <a className="btn btn-ghost btn-sm" href={exportUrl(businessId, 'bill-payments', filters)} download data-testid="export-bill-payments">
-            {t('common.exportCsv')}
-          </a>
-          {canPay && newLink('sm')}
-        </>
-      }
-    >
-      <ListToolbar>
-        <input
-          className="input input-sm toolbar-search"
-          type="search"
-          placeholder={t('bills.searchPlaceholder')}
-          aria-label={t('common.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
         <select className="input select input-sm" aria-label={t('billPayments.columns.method')} value={method} onChange={(e) => setMethod(e.target.value as BillPaymentFilters['method'])}>
           <option value="">{t('billPayments.allMethods')}</option>
           {METHODS.map((m) => (
@@ -74,7 +60,9 @@ export function BillPaymentsPage({ businessId, role }: { businessId: string; rol
           <option value="posted">{t('billPayments.status.posted')}</option>
           <option value="void">{t('billPayments.status.void')}</option>
         </select>
-      </ListToolbar>
+        </>
+      }
+    >
       <PagedList
         query={payments}
         pages={pages}
@@ -126,6 +114,6 @@ export function BillPaymentsPage({ businessId, role }: { businessId: string; rol
           </table>
         )}
       </PagedList>
-    </Card>
+    </ListCard>
   );
 }

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Card } from '../../../components/Card';
 import { useCursorPages } from '../../../components/CursorPager';
 import { Icon } from '../../../components/Icon';
-import { ListToolbar } from '../../../components/ListToolbar';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
 import { roleAllows } from '../../../lib/permissions';
@@ -13,6 +11,7 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useBills, type BillFilters } from '../api/get-bills';
 import { exportUrl } from '../api/purchases-keys';
+import { ListCard } from '../components/ListCard';
 import { PagedList } from '../components/PagedList';
 import { StatusBadge } from '../components/StatusBadge';
 
@@ -39,29 +38,15 @@ export function BillsPage({ businessId, role, initialStatus }: { businessId: str
   );
 
   return (
-    <Card
+    <ListCard
       title={t('bills.title')}
       description={t('bills.description')}
-      testId="bills-section"
-      actions={
+      testId="bills"
+      exportHref={exportUrl(businessId, 'bills', filters)}
+      newAction={canWrite && newLink('sm')}
+      search={{ value: search, onChange: setSearch, placeholder: t('bills.searchPlaceholder') }}
+      filters={
         <>
-          <a className="btn btn-ghost btn-sm" href={exportUrl(businessId, 'bills', filters)} download data-testid="export-bills">
-            {t('common.exportCsv')}
-          </a>
-          {canWrite && newLink('sm')}
-        </>
-      }
-    >
-      <ListToolbar>
-        <input
-          className="input input-sm toolbar-search"
-          type="search"
-          placeholder={t('bills.searchPlaceholder')}
-          aria-label={t('common.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          data-testid="bills-search"
-        />
         <select
           className="input select input-sm"
           aria-label={t('bills.columns.status')}
@@ -76,7 +61,9 @@ export function BillsPage({ businessId, role, initialStatus }: { businessId: str
             </option>
           ))}
         </select>
-      </ListToolbar>
+        </>
+      }
+    >
       <PagedList
         query={bills}
         pages={pages}
@@ -133,6 +120,6 @@ export function BillsPage({ businessId, role, initialStatus }: { businessId: str
           </table>
         )}
       </PagedList>
-    </Card>
+    </ListCard>
   );
 }

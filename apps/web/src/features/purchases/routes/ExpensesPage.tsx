@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Card } from '../../../components/Card';
 import { useCursorPages } from '../../../components/CursorPager';
 import { Icon } from '../../../components/Icon';
-import { ListToolbar } from '../../../components/ListToolbar';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
 import { roleAllows } from '../../../lib/permissions';
@@ -14,6 +12,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useExpenses, type ExpenseFilters } from '../api/get-expenses';
 import { useSpendAccounts } from '../api/get-spend-accounts';
 import { exportUrl } from '../api/purchases-keys';
+import { ListCard } from '../components/ListCard';
 import { PagedList } from '../components/PagedList';
 import { StatusBadge } from '../components/StatusBadge';
 
@@ -43,29 +42,15 @@ export function ExpensesPage({ businessId, role }: { businessId: string; role: R
   );
 
   return (
-    <Card
+    <ListCard
       title={t('expenses.title')}
       description={t('expenses.description')}
-      testId="expenses-section"
-      actions={
+      testId="expenses"
+      exportHref={exportUrl(businessId, 'expenses', filters)}
+      newAction={canWrite && newLink('sm')}
+      search={{ value: search, onChange: setSearch, placeholder: t('expenses.searchPlaceholder') }}
+      filters={
         <>
-          <a className="btn btn-ghost btn-sm" href={exportUrl(businessId, 'expenses', filters)} download data-testid="export-expenses">
-            {t('common.exportCsv')}
-          </a>
-          {canWrite && newLink('sm')}
-        </>
-      }
-    >
-      <ListToolbar>
-        <input
-          className="input input-sm toolbar-search"
-          type="search"
-          placeholder={t('expenses.searchPlaceholder')}
-          aria-label={t('common.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          data-testid="expenses-search"
-        />
         <select className="input select input-sm" aria-label={t('expenses.columns.category')} value={accountId} onChange={(e) => setAccountId(e.target.value)}>
           <option value="">{t('expenses.allCategories')}</option>
           {(accounts.data?.items ?? [])
@@ -92,7 +77,9 @@ export function ExpensesPage({ businessId, role }: { businessId: string; role: R
             </option>
           ))}
         </select>
-      </ListToolbar>
+        </>
+      }
+    >
       <PagedList
         query={expenses}
         pages={pages}
@@ -154,6 +141,6 @@ export function ExpensesPage({ businessId, role }: { businessId: string; role: R
           </table>
         )}
       </PagedList>
-    </Card>
+    </ListCard>
   );
 }

@@ -1,15 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
-import { SelectField, TextAreaField, TextField } from '../../../components/Field';
-import { FormError } from '../../../components/FormError';
+import { SelectField, TextField } from '../../../components/Field';
 import { PageSpinner } from '../../../components/Spinner';
-import { useFormErrors } from '../../../lib/error-message';
 import { moneyInputValue } from '../../../lib/money';
 import { roleAllows } from '../../../lib/permissions';
 import type { Role } from '../../../lib/roles';
@@ -17,8 +13,6 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useBusiness } from '../../businesses/api/get-business';
 import { CustomerPicker } from '../../invoices/components/CustomerPicker';
 import { isBlankLine, newLineKey, todayIso, type EditorLine } from '../../invoices/components/editor-lines';
-import { InvoiceLinesEditor } from '../../invoices/components/InvoiceLinesEditor';
-import { InvoiceTotals } from '../../invoices/components/InvoiceTotals';
 import { useTaxRates, type TaxRate } from '../../taxes/api/get-tax-rates';
 import { useDeletePurchaseOrder } from '../api/delete-purchase-order';
 import { useReceivingLocations, type Location } from '../api/get-locations';
@@ -26,8 +20,8 @@ import { usePurchaseOrder, type PurchaseOrder } from '../api/get-purchase-order'
 import { useSpendAccounts, type SpendAccount } from '../api/get-spend-accounts';
 import { useOrderPurchaseOrder } from '../api/order-purchase-order';
 import { useSavePurchaseOrder, type PurchaseOrderDraftInput } from '../api/save-purchase-order';
-import { ExchangeRateField } from '../components/ExchangeRateField';
-import { accountOptions, costOf, usePurchaseLines } from '../components/purchase-lines';
+import { DraftActions, DraftErrors, PurchaseLinesCard } from '../components/DraftEditorParts';
+import { usePurchaseLines } from '../components/purchase-lines';
 
 type Props = { businessId: string; role: Role; baseCurrency: string };
 const HEAD_FIELDS = ['contactId', 'currency', 'orderDate', 'expectedDate', 'locationId', 'notes'];
@@ -124,8 +118,6 @@ function PurchaseOrderEditor({
     locationId: order?.location.id ?? locations.find((l) => l.isDefault)?.id ?? locations[0]?.id ?? '',
     notes: order?.notes ?? '',
   });
-  const [confirm, setConfirm] = useState<'place' | 'delete' | null>(null);
-  const [exchangeRate, setExchangeRate] = useState('');
   const grid = usePurchaseLines({
     initial: order ? linesOf(order) : [],
     currency: head.currency,
@@ -136,7 +128,6 @@ function PurchaseOrderEditor({
     priceField: 'unitCost',
   });
   const errors = grid.errors;
-  const placeErrors = useFormErrors(place.error, ['exchangeRate']);
   const needsRate = head.currency !== baseCurrency;
 
   const body = (): PurchaseOrderDraftInput | null => {
@@ -180,19 +171,16 @@ function PurchaseOrderEditor({
     }
   };
 
-  const placeNow = async () => {
+  const placeNow = async (exchangeRate: string | undefined) => {
     const saved = await saveDraft();
-    if (!saved) {
-      setConfirm(null);
-      return;
-    }
+    if (!saved) return false;
     place.mutate(
-      { purchaseOrderId: saved.id, ...(needsRate ? { exchangeRate: exchangeRate.trim() } : {}) },
+      { purchaseOrderId: saved.id, ...(exchangeRate ? { exchangeRate } : {}) },
       { onSuccess: () => void navigate({ to: '/b/$businessId/purchases/orders/$purchaseOrderId', params: { businessId, purchaseOrderId: saved.id } }) },
     );
+    return true;
   };
 
-  const totals = grid.live.totals;
   return (
     <form className="subpage invoice-editor" onSubmit={(e) => void submit(e)} noValidate data-testid="purchase-order-editor">
       <Link className="back-link" to="/b/$businessId/purchases/orders" params={{ businessId }}>
@@ -255,82 +243,31 @@ function PurchaseOrderEditor({
           </div>
         </div>
       </Card>
-      <Card title={t('purchaseOrders.linesTitle')} description={t('purchaseOrders.pricesExclusive')}>
-        <InvoiceLinesEditor
-          businessId={businessId}
-          currency={head.currency}
-          pricesIncludeTax={false}
-          lines={grid.lines}
-          onChange={grid.setLines}
-          taxRates={taxRates}
-          defaultTaxRateId={grid.defaultTaxRateId}
-          live={grid.live}
-          lineError={grid.lineError}
-          priceOf={costOf}
-          discount={false}
-          accounts={accountOptions(accounts)}
-        />
-        {errors.field('lines') && <p className="field-error" data-testid="field-error-lines">{errors.field('lines')}</p>}
-        <div className="editor-bottom">
-          <div className="form editor-notes">
-            <TextAreaField label={t('purchaseOrders.fields.notes')} name="notes" value={head.notes} onChange={(e) => setHead({ ...head, notes: e.target.value })} error={errors.field('notes')} />
-          </div>
-          {totals ? (
-            <InvoiceTotals
-              pricesIncludeTax={false}
-              view={{ currency: head.currency, discountMinor: 0n, subtotalMinor: totals.subtotalMinor, taxes: totals.taxes, totalMinor: totals.totalMinor }}
-              footer={grid.live.unreadable.size > 0 && <p className="field-error">{t('invoices.unreadableLines')}</p>}
-            />
-          ) : (
-            <p className="muted">{t('invoices.noTotals')}</p>
-          )}
-        </div>
-      </Card>
-      <FormError error={errors.general} extra={errors.unplacedFieldMessages} />
-      <div className="form-actions editor-actions">
-        {order && (
-          <Button variant="ghost" className="text-danger" onClick={() => { remove.reset(); setConfirm('delete'); }} data-testid="delete-draft">
-            {t('purchaseOrders.deleteDraft')}
-          </Button>
-        )}
-        <span className="spacer" />
-        <Button type="submit" variant="secondary" pending={save.isPending && confirm === null} pendingLabel={t('common.saving')} data-testid="save-draft">
-          {t('purchaseOrders.saveDraft')}
-        </Button>
-        {roleAllows(role, 'purchases.write') && (
-          <Button onClick={() => { place.reset(); setConfirm('place'); }} data-testid="place-order">
-            {t('purchaseOrders.place')}
-          </Button>
-        )}
-      </div>
-      <ConfirmDialog
-        open={confirm === 'place'}
-        title={t('purchaseOrders.placeTitle')}
-        confirmLabel={t('purchaseOrders.place')}
-        confirmVariant="primary"
-        confirmDisabled={needsRate && !exchangeRate.trim()}
-        autoFocusConfirm={!needsRate}
-        pending={save.isPending || place.isPending}
-        error={placeErrors.general ?? save.error}
-        onCancel={() => setConfirm(null)}
-        onConfirm={() => void placeNow()}
-      >
-        <p>{t('purchaseOrders.placeBody')}</p>
-        {needsRate && (
-          <ExchangeRateField currency={head.currency} baseCurrency={baseCurrency} value={exchangeRate} onChange={setExchangeRate} error={placeErrors.field('exchangeRate')} autoFocus />
-        )}
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={confirm === 'delete'}
-        title={t('purchaseOrders.deleteTitle')}
-        confirmLabel={t('purchaseOrders.deleteDraft')}
-        pending={remove.isPending}
-        error={remove.error}
-        onCancel={() => setConfirm(null)}
-        onConfirm={() => order && remove.mutate(order.id, { onSuccess: () => void navigate({ to: '/b/$businessId/purchases/orders', params: { businessId } }) })}
-      >
-        {t('purchaseOrders.deleteBody')}
-      </ConfirmDialog>
+      <PurchaseLinesCard
+        title={t('purchaseOrders.linesTitle')}
+        description={t('purchaseOrders.pricesExclusive')}
+        businessId={businessId}
+        currency={head.currency}
+        grid={grid}
+        taxRates={taxRates}
+        accounts={accounts}
+        notes={{ label: t('purchaseOrders.fields.notes'), value: head.notes, onChange: (notes) => setHead({ ...head, notes }) }}
+      />
+      <DraftErrors grid={grid} />
+      <DraftActions
+        kind="purchaseOrders"
+        saved={!!order}
+        canSubmit={roleAllows(role, 'purchases.write')}
+        submit={{ label: t('purchaseOrders.place'), title: t('purchaseOrders.placeTitle'), body: t('purchaseOrders.placeBody'), testId: 'place-order' }}
+        submitting={place}
+        saving={save.isPending}
+        saveError={save.error}
+        removing={remove}
+        currency={head.currency}
+        baseCurrency={baseCurrency}
+        onSubmit={placeNow}
+        onDelete={() => order && remove.mutate(order.id, { onSuccess: () => void navigate({ to: '/b/$businessId/purchases/orders', params: { businessId } }) })}
+      />
     </form>
   );
 }

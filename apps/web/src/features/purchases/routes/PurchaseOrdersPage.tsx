@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Card } from '../../../components/Card';
 import { useCursorPages } from '../../../components/CursorPager';
 import { Icon } from '../../../components/Icon';
-import { ListToolbar } from '../../../components/ListToolbar';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
 import { roleAllows } from '../../../lib/permissions';
@@ -13,6 +11,7 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { usePurchaseOrders, type PurchaseOrderFilters } from '../api/get-purchase-orders';
 import { exportUrl } from '../api/purchases-keys';
+import { ListCard } from '../components/ListCard';
 import { PagedList } from '../components/PagedList';
 import { StatusBadge } from '../components/StatusBadge';
 
@@ -104,29 +103,15 @@ export function PurchaseOrdersPage({ businessId, role }: { businessId: string; r
   );
 
   return (
-    <Card
+    <ListCard
       title={t('purchaseOrders.title')}
       description={t('purchaseOrders.description')}
-      testId="purchase-orders-section"
-      actions={
+      testId="purchase-orders"
+      exportHref={exportUrl(businessId, 'purchase-orders', filters)}
+      newAction={canWrite && newLink('sm')}
+      search={{ value: search, onChange: setSearch, placeholder: t('purchaseOrders.searchPlaceholder') }}
+      filters={
         <>
-          <a className="btn btn-ghost btn-sm" href={exportUrl(businessId, 'purchase-orders', filters)} download data-testid="export-purchase-orders">
-            {t('common.exportCsv')}
-          </a>
-          {canWrite && newLink('sm')}
-        </>
-      }
-    >
-      <ListToolbar>
-        <input
-          className="input input-sm toolbar-search"
-          type="search"
-          placeholder={t('purchaseOrders.searchPlaceholder')}
-          aria-label={t('common.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          data-testid="purchase-orders-search"
-        />
         <select
           className="input select input-sm"
           aria-label={t('purchaseOrders.columns.status')}
@@ -141,8 +126,10 @@ export function PurchaseOrdersPage({ businessId, role }: { businessId: string; r
             </option>
           ))}
         </select>
-      </ListToolbar>
+        </>
+      }
+    >
       {body}
-    </Card>
+    </ListCard>
   );
 }

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Card } from '../../../components/Card';
 import { useCursorPages } from '../../../components/CursorPager';
 import { Icon } from '../../../components/Icon';
-import { ListToolbar } from '../../../components/ListToolbar';
 import { roleAllows } from '../../../lib/permissions';
 import type { Role } from '../../../lib/roles';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
@@ -13,6 +11,7 @@ import { useCreateContact } from '../../contacts/api/create-contact';
 import { contactsExportUrl } from '../../contacts/api/export-contacts';
 import { useContacts, type ContactFilters } from '../../contacts/api/get-contacts';
 import { ContactForm } from '../../contacts/components/ContactForm';
+import { ListCard } from '../components/ListCard';
 import { PagedList } from '../components/PagedList';
 
 /** Contacts who supply the business (suppliers, and contacts who are both); each opens on its contact page. */
@@ -32,30 +31,14 @@ export function SuppliersPage({ businessId, role }: { businessId: string; role: 
     </Link>
   );
   return (
-    <Card
+    <ListCard
       title={t('suppliers.title')}
       description={t('suppliers.description')}
-      testId="suppliers-section"
-      actions={
-        <>
-          <a className="btn btn-ghost btn-sm" href={contactsExportUrl(businessId, filters)} download data-testid="export-suppliers">
-            {t('common.exportCsv')}
-          </a>
-          {canWrite && newLink('sm')}
-        </>
-      }
+      testId="suppliers"
+      exportHref={contactsExportUrl(businessId, filters)}
+      newAction={canWrite && newLink('sm')}
+      search={{ value: search, onChange: setSearch, placeholder: t('suppliers.searchPlaceholder') }}
     >
-      <ListToolbar>
-        <input
-          className="input input-sm toolbar-search"
-          type="search"
-          placeholder={t('suppliers.searchPlaceholder')}
-          aria-label={t('common.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          data-testid="suppliers-search"
-        />
-      </ListToolbar>
       <PagedList
         query={suppliers}
         pages={pages}
@@ -100,7 +83,7 @@ export function SuppliersPage({ businessId, role }: { businessId: string; role: 
           </table>
         )}
       </PagedList>
-    </Card>
+    </ListCard>
   );
 }
 

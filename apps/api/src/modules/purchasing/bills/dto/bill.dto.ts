@@ -12,16 +12,15 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { MoneyDto, UNSIGNED_DECIMAL } from '../../../../common/money.dto';
 import { PageQueryDto } from '../../../../common/pagination';
-import { AccountRefDto, AMOUNT, DATE, NamedRefDto, QUANTITY, QUANTITY_MESSAGE, RATE, RATE_MESSAGE, trim } from '../../purchasing.dto';
+import { AccountRefDto, AMOUNT, DATE, NamedRefDto, PurchaseLineBaseDto, RATE, RATE_MESSAGE, trim } from '../../purchasing.dto';
 
 export const BILL_STATUSES = ['draft', 'open', 'partially_paid', 'paid', 'void'] as const;
 
-export class BillLineInputDto {
+export class BillLineInputDto extends PurchaseLineBaseDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Bills this purchase order line (same supplier and currency); fills product, description, price and tax from it',
@@ -43,27 +42,10 @@ export class BillLineInputDto {
   @IsUUID('all', { message: 'must be an account id' })
   accountId?: string;
 
-  @ApiPropertyOptional({ example: 'Freight' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'is required' })
-  @MaxLength(2000)
-  description?: string;
-
-  @ApiProperty({ example: '5', description: 'Decimal string, up to 4 decimals' })
-  @Matches(QUANTITY, QUANTITY_MESSAGE)
-  quantity: string;
-
   @ApiPropertyOptional({ example: '8.60', description: 'Price of one unit before tax in the bill currency; defaults to the order cost' })
   @IsOptional()
   @Matches(UNSIGNED_DECIMAL, AMOUNT)
   unitPrice?: string;
-
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "null for no tax; omitted = the order line's or product's rate" })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a tax rate id' })
-  taxRateId?: string | null;
 }
 
 export class BillDraftDto {

@@ -13,41 +13,23 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { MoneyDto, UNSIGNED_DECIMAL } from '../../../../common/money.dto';
 import { PageQueryDto } from '../../../../common/pagination';
-import { AccountRefDto, AMOUNT, DATE, NamedRefDto, QUANTITY, QUANTITY_MESSAGE, RATE, RATE_MESSAGE, trim } from '../../purchasing.dto';
+import { AccountRefDto, AMOUNT, DATE, NamedRefDto, PurchaseLineBaseDto, QUANTITY, QUANTITY_MESSAGE, RATE, RATE_MESSAGE, trim } from '../../purchasing.dto';
 import { PURCHASE_ORDER_STATUSES } from '../purchase-orders.repository';
 
-export class PurchaseOrderLineInputDto {
+export class PurchaseOrderLineInputDto extends PurchaseLineBaseDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Fills description, cost and tax rate from the product when those are omitted' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a product id' })
   productId?: string;
 
-  @ApiPropertyOptional({ example: 'Oolong tea, 500 g' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'is required' })
-  @MaxLength(2000)
-  description?: string;
-
-  @ApiProperty({ example: '12', description: 'Decimal string, up to 4 decimals' })
-  @Matches(QUANTITY, QUANTITY_MESSAGE)
-  quantity: string;
-
   @ApiPropertyOptional({ example: '8.40', description: "Cost of one unit before tax in the order currency; defaults to the product's purchase cost" })
   @IsOptional()
   @Matches(UNSIGNED_DECIMAL, AMOUNT)
   unitCost?: string;
-
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "null for no tax; omitted = the product's rate" })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a tax rate id' })
-  taxRateId?: string | null;
 
   @ApiPropertyOptional({
     format: 'uuid',
