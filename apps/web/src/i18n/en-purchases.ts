@@ -188,6 +188,7 @@ export const enPurchases = {
     description: 'Money paid to suppliers and the bills it settled.',
     new: 'Pay a supplier',
     back: 'All payments',
+    searchPlaceholder: 'Search by reference or supplier',
     emptyTitle: 'No payments to suppliers yet',
     emptyBody: 'Open a bill and choose “Pay”, or pay several bills of one supplier at once.',
     noMatchTitle: 'No payments match',

@@ -189,6 +189,7 @@ export const zhCNPurchases: typeof enPurchases = {
     description: '付给供应商的款项及其结清的账单。',
     new: '向供应商付款',
     back: '全部付款',
+    searchPlaceholder: '按参考号或供应商搜索',
     emptyTitle: '还没有向供应商付款',
     emptyBody: '打开账单并选择“付款”，或一次支付同一供应商的多张账单。',
     noMatchTitle: '没有匹配的付款',

@@ -44,7 +44,7 @@ export function BillPaymentsPage({ businessId, role }: { businessId: string; rol
       testId="bill-payments"
       exportHref={exportUrl(businessId, 'bill-payments', filters)}
       newAction={canPay && newLink('sm')}
-      search={{ value: search, onChange: setSearch, placeholder: t('bills.searchPlaceholder') }}
+      search={{ value: search, onChange: setSearch, placeholder: t('billPayments.searchPlaceholder') }}
       filters={
         <>
         <select className="input select input-sm" aria-label={t('billPayments.columns.method')} value={method} onChange={(e) => setMethod(e.target.value as BillPaymentFilters['method'])}>
