@@ -194,7 +194,7 @@ export const enPurchases = {
     noMatchTitle: 'No payments match',
     noMatchBody: 'Try another method or status, or clear the filters.',
     allMethods: 'All methods',
-    allStatuses: 'All',
+    allStatuses: 'All statuses',
     status: {
       posted: 'Paid',
       void: 'Void',

@@ -195,7 +195,7 @@ export const zhCNPurchases: typeof enPurchases = {
     noMatchTitle: '没有匹配的付款',
     noMatchBody: '换个方式或状态，或清除筛选条件。',
     allMethods: '全部方式',
-    allStatuses: '全部',
+    allStatuses: '全部状态',
     status: {
       posted: '已付款',
       void: '已作废',
