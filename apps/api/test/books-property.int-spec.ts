@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { Client } from 'pg';
 import { computeTotals } from '@keeper/invoicing';
-import { convert, money, type CurrencyCode } from '@keeper/money';
+import type { CurrencyCode } from '@keeper/money';
+import { dec, portion, rateArb, valueInBaseOf } from './property-helpers';
 import { Api, Session, signUp, sqlAs, startApi } from './harness';
 
 /**
@@ -41,9 +42,7 @@ interface PaymentModel {
   byInvoice: Map<string, bigint>;
 }
 
-const rate = fc
-  .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 9999 }))
-  .map(([u, f]) => `${u}.${String(f).padStart(4, '0')}`);
+const rate = rateArb;
 const currency = fc.constantFrom<Cur>('CNY', 'USD');
 const pct = fc.integer({ min: 1, max: 100 });
 const tax = fc.constantFrom<'none' | '13' | '6'>('none', '13', '6');
@@ -108,18 +107,10 @@ const steps: fc.Arbitrary<Step[]> = fc
   )
   .map(([random, tail]) => [...random, ...tail]);
 
-const dec = (minor: bigint) => {
-  const s = minor.toString().padStart(3, '0');
-  return `${s.slice(0, -2)}.${s.slice(-2)}`;
-};
-const valueInBase = (minor: bigint, cur: Cur, r: string) => (cur === BASE ? minor : convert(money(minor, cur), r, BASE, 'half-up').amountMinor);
+const valueInBase = valueInBaseOf(BASE);
 const balance = (i: InvoiceModel) => i.total - i.paid - i.credited;
 const unapplied = (p: PaymentModel) => p.amount - p.applied - p.refunded;
 const statusOf = (i: InvoiceModel) => (i.paid + i.credited >= i.total ? 'paid' : i.paid + i.credited > 0n ? 'partially_paid' : 'issued');
-const portion = (minor: bigint, percent: number) => {
-  const x = (minor * BigInt(percent)) / 100n;
-  return x > 0n ? x : 1n;
-};
 
 describe('books agree with documents (property)', () => {
   let api: Api;

@@ -4,16 +4,7 @@ import { WorkerModule } from '../src/app/worker.module';
 import { loadConfig } from '../src/config/config';
 import { Db } from '../src/db/db';
 import { JobRunner } from '../src/jobs/job-runner';
-import { AuditService } from '../src/modules/audit/audit.service';
-import { ContactsRepository } from '../src/modules/catalog/contacts/contacts.repository';
-import { ProductsRepository } from '../src/modules/catalog/products/products.repository';
-import { LocationsRepository } from '../src/modules/inventory/locations.repository';
-import type { PurchaseOrderDraftInput, PurchaseOrderDrafts } from '../src/modules/inventory/reorder/purchase-order-drafts';
-import { ReorderRepository } from '../src/modules/inventory/reorder/reorder.repository';
-import { ReorderService } from '../src/modules/inventory/reorder/reorder.service';
 import { StockService } from '../src/modules/inventory/stock.service';
-import { LedgerService } from '../src/modules/ledger/ledger.service';
-import { NotificationsService } from '../src/modules/notifications/notifications.service';
 import { addMember, Api, privateDatabase, Session, signUp, sqlAs, startApi } from './harness';
 import { PrivateRedis } from './redis-server';
 import { testEnv } from './test-env';
@@ -106,7 +97,7 @@ describe('reorder rules, low-stock notifications and suggestions', () => {
       }),
     ]);
     const open = await suggestions();
-    expect(open.canConvert).toBe(false);
+    expect(open.canConvert).toBe(true);
     expect(open.items).toEqual([
       expect.objectContaining({
         id: first.items[0].target.id,
@@ -219,55 +210,35 @@ describe('reorder rules, low-stock notifications and suggestions', () => {
     await owner.post(`${base}/notifications/00000000-0000-4000-8000-000000000000/read`).expect(404);
   });
 
-  it('dismisses suggestions, refuses to convert without purchasing, and converts through the purchase-order port', async () => {
+  it('turns a suggestion into a draft purchase order in one click, once, and dismisses others', async () => {
     const cup = await product('LOW-CUP', '1.25');
     const supplier = (await owner.post(`${base}/contacts`, { kind: 'supplier', name: 'Cup Supplier' }).expect(201)).body.id;
     await owner.post(`${base}/reorder-rules`, { productId: cup, locationId: main, reorderPoint: '0', reorderQuantity: '40', preferredSupplierId: supplier }).expect(201);
-    const g = (await suggestions()).items.find((x: { product: { sku: string } }) => x.product.sku === 'LOW-CUP');
-    const unavailable = await owner.post(`${base}/reorder-suggestions/${g.id}/convert`, {}).expect(409);
-    expect(unavailable.body.error.code).toBe('PURCHASE_ORDERS_UNAVAILABLE');
-
-    // The purchasing module plugs in through PURCHASE_ORDER_DRAFTS; a recording stand-in here.
-    const drafted: PurchaseOrderDraftInput[] = [];
-    const port: PurchaseOrderDrafts = {
-      createDraft: async (_t, input) => {
-        drafted.push(input);
-        return { id: '00000000-0000-4000-8000-0000000000aa', number: 'PO-00001' };
-      },
-    };
-    const get = <T>(type: new (...args: never[]) => T) => api.app.get(type, { strict: false });
-    const reorder = new ReorderService(
-      get(Db),
-      get(ReorderRepository),
-      get(ProductsRepository),
-      get(LocationsRepository),
-      get(ContactsRepository),
-      get(NotificationsService),
-      get(LedgerService),
-      get(AuditService),
-      port,
-    );
-    const access = { businessId, membershipId: '', role: 'owner' as const, userId: owner.user.id };
-    const converted = await reorder.convertSuggestion(access, g.id, { quantity: '48' });
-    expect(converted).toMatchObject({
-      suggestion: { status: 'converted', closedReason: 'converted', quantity: '48', purchaseOrderId: '00000000-0000-4000-8000-0000000000aa' },
-      purchaseOrder: { id: '00000000-0000-4000-8000-0000000000aa', number: 'PO-00001' },
-    });
-    expect(drafted).toEqual([
-      { supplierId: supplier, locationId: main, lines: [{ productId: cup, quantity: 480_000n }], sourceType: 'reorder_suggestion', sourceId: g.id, userId: owner.user.id },
-    ]);
+    const list = await suggestions();
+    expect(list.canConvert).toBe(true);
+    const g = list.items.find((x: { product: { sku: string } }) => x.product.sku === 'LOW-CUP');
+    const converted = await owner.post(`${base}/reorder-suggestions/${g.id}/convert`, { quantity: '48' });
+    expect(converted.status).toBeLessThan(300);
+    expect(converted.body).toMatchObject({ suggestion: { status: 'converted', closedReason: 'converted', quantity: '48' } });
+    const orderId = converted.body.purchaseOrder.id;
+    expect(converted.body.suggestion.purchaseOrderId).toBe(orderId);
+    const order = (await owner.get(`${base}/purchase-orders/${orderId}`).expect(200)).body;
+    expect(order).toMatchObject({ status: 'draft', contact: expect.objectContaining({ id: supplier }) });
+    expect(order.lines).toEqual([expect.objectContaining({ productId: cup, quantity: '48', unitCost: expect.objectContaining({ amountMinor: '125' }) })]);
     // A second click finds the same order and drafts nothing more.
-    await reorder.convertSuggestion(access, g.id, {});
-    expect(drafted).toHaveLength(1);
+    const again = await owner.post(`${base}/reorder-suggestions/${g.id}/convert`, {});
+    expect(again.body.purchaseOrder.id).toBe(orderId);
+    const drafts = await sql(`SELECT count(*)::int AS n FROM purchase_orders WHERE business_id = $1`, [businessId]);
+    expect(drafts[0].n).toBe(1);
     await owner.post(`${base}/reorder-suggestions/${g.id}/dismiss`).expect(409);
 
     const jug = await product('LOW-JUG');
     await owner.post(`${base}/reorder-rules`, { productId: jug, locationId: main, reorderPoint: '0', reorderQuantity: '3' }).expect(201);
     const h = (await suggestions()).items.find((x: { product: { sku: string } }) => x.product.sku === 'LOW-JUG');
-    const noSupplier = reorder.convertSuggestion(access, h.id, {});
-    await expect(noSupplier).rejects.toMatchObject({ code: 'VALIDATION_FAILED', extra: { fields: [expect.objectContaining({ field: 'supplierId' })] } });
+    const noSupplier = await owner.post(`${base}/reorder-suggestions/${h.id}/convert`, {}).expect(400);
+    expect(noSupplier.body.error.fields).toEqual([expect.objectContaining({ field: 'supplierId' })]);
     const dismissed = await owner.post(`${base}/reorder-suggestions/${h.id}/dismiss`).expect(200);
     expect(dismissed.body).toMatchObject({ status: 'dismissed', closedReason: 'dismissed' });
-    await expect(reorder.convertSuggestion(access, h.id, { supplierId: supplier })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await owner.post(`${base}/reorder-suggestions/${h.id}/convert`, { supplierId: supplier }).expect(409);
   });
 });

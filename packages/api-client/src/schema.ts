@@ -888,6 +888,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/businesses/{businessId}/reports/ap-aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payables aging per supplier as of a date (bills and on-account expenses): current, 1–30, 31–60, 61–90, 90+ days past due */
+        get: operations["getApAging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/reports/ap-aging.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payables aging as CSV */
+        get: operations["exportApAging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/businesses/{businessId}/reports/cash-received": {
         parameters: {
             query?: never;
@@ -2114,6 +2148,441 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/businesses/{businessId}/purchase-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Purchase orders, newest first; filter by status, supplier, product or text */
+        get: operations["listPurchaseOrders"];
+        put?: never;
+        /** Create a draft purchase order */
+        post: operations["createPurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/purchase-orders/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The purchase orders matching the list filters, as CSV */
+        get: operations["exportPurchaseOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/purchase-orders/{purchaseOrderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A purchase order with its lines, receipts and bills */
+        get: operations["getPurchaseOrder"];
+        put?: never;
+        post?: never;
+        /** Delete a draft purchase order */
+        delete: operations["deletePurchaseOrder"];
+        options?: never;
+        head?: never;
+        /** Replace a draft purchase order (header and lines) */
+        patch: operations["updatePurchaseOrder"];
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/purchase-orders/{purchaseOrderId}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a draft as ordered: number it and fix its exchange rate */
+        post: operations["orderPurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/purchase-orders/{purchaseOrderId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the order to the supplier (ordering a draft first) */
+        post: operations["sendPurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/purchase-orders/{purchaseOrderId}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive goods: per line, into a location, at the order cost (Dr inventory / Cr GRNI) */
+        post: operations["receivePurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/purchase-orders/{purchaseOrderId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an order: nothing more is expected (what arrived can still be billed) */
+        post: operations["closePurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/purchase-orders/{purchaseOrderId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an order on which nothing was received or billed */
+        post: operations["cancelPurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supplier bills, newest first; filter by status (or overdue, unpaid), supplier, order or text */
+        get: operations["listBills"];
+        put?: never;
+        /** Create a draft bill (lines billing purchase order lines, or booked to accounts) */
+        post: operations["createBill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/bills/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bills matching the list filters, as CSV */
+        get: operations["exportBills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/bills/from-purchase-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a draft bill for what a purchase order received and is not billed yet */
+        post: operations["createBillFromPurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/bills/{billId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bill with its lines, totals and payments */
+        get: operations["getBill"];
+        put?: never;
+        post?: never;
+        /** Delete a draft bill */
+        delete: operations["deleteBill"];
+        options?: never;
+        head?: never;
+        /** Replace a draft bill (header and lines) */
+        patch: operations["updateBill"];
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/bills/{billId}/post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post a draft bill to the books: number it, fix its rate, Cr accounts payable */
+        post: operations["postBill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/bills/{billId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a posted, unpaid bill (posts a reversing entry) */
+        post: operations["voidBill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/payables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A supplier's open bills and on-account expenses, oldest due first */
+        get: operations["listPayables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/bill-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments to suppliers, newest first */
+        get: operations["listBillPayments"];
+        put?: never;
+        /** Pay a supplier: settles bills and on-account expenses (Dr accounts payable / Cr bank or cash) */
+        post: operations["createBillPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/bill-payments/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payments to suppliers matching the list filters, as CSV */
+        get: operations["exportBillPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/bill-payments/{billPaymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment to a supplier and what it settled */
+        get: operations["getBillPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/bill-payments/{billPaymentId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a payment to a supplier: what it settled is owed again */
+        post: operations["voidBillPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expenses, newest first; filter by status, category, supplier, how paid, dates or text */
+        get: operations["listExpenses"];
+        put?: never;
+        /** Record an expense and post it (paid from cash or bank, or owed to a supplier) */
+        post: operations["createExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/expenses/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The expenses matching the list filters, as CSV */
+        get: operations["exportExpenses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/expenses/{expenseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An expense */
+        get: operations["getExpense"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/expenses/{expenseId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an expense (posts a reversing entry) */
+        post: operations["voidExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/expenses/{expenseId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt file, as uploaded */
+        get: operations["getExpenseReceipt"];
+        /** Attach the receipt: the file's bytes as the body, with its Content-Type (JPEG, PNG, WebP or PDF, at most 5 MB) */
+        put: operations["putExpenseReceipt"];
+        post?: never;
+        /** Remove the receipt file */
+        delete: operations["deleteExpenseReceipt"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/spend-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts spending can be booked to: expense categories, and assets such as equipment (for bill lines) */
+        get: operations["listSpendAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2394,7 +2863,7 @@ export interface components {
              * @description Stable key of an account Keeper posts to itself; null for accounts you added. System accounts cannot be changed.
              * @enum {string|null}
              */
-            systemKey: "cash" | "bank" | "accounts_receivable" | "inventory" | "prepaid_expenses" | "equipment" | "accounts_payable" | "goods_received_not_invoiced" | "tax_payable" | "customer_credit" | "accrued_liabilities" | "loans_payable" | "owner_equity" | "opening_balance_equity" | "owner_drawings" | "retained_earnings" | "sales" | "sales_discounts" | "cost_of_goods_sold" | "inventory_adjustments" | "purchase_price_variance" | "rent" | "salaries" | "utilities" | "marketing" | "bank_fees" | "office_supplies" | "travel" | "other_expenses" | "interest_income" | "interest_expense" | "fx_gain_loss" | null;
+            systemKey: "cash" | "bank" | "accounts_receivable" | "inventory" | "prepaid_expenses" | "tax_receivable" | "equipment" | "accounts_payable" | "goods_received_not_invoiced" | "tax_payable" | "customer_credit" | "accrued_liabilities" | "loans_payable" | "owner_equity" | "opening_balance_equity" | "owner_drawings" | "retained_earnings" | "sales" | "sales_discounts" | "cost_of_goods_sold" | "inventory_adjustments" | "purchase_price_variance" | "rent" | "salaries" | "utilities" | "marketing" | "bank_fees" | "office_supplies" | "travel" | "other_expenses" | "interest_income" | "interest_expense" | "fx_gain_loss" | null;
             /** @description Whether Keeper itself posts to this account (it then cannot be renamed or deactivated) */
             isSystem: boolean;
             isActive: boolean;
@@ -2469,7 +2938,7 @@ export interface components {
              * @description Stable key of an account Keeper posts to itself; null for accounts you added. System accounts cannot be changed.
              * @enum {string|null}
              */
-            systemKey: "cash" | "bank" | "accounts_receivable" | "inventory" | "prepaid_expenses" | "equipment" | "accounts_payable" | "goods_received_not_invoiced" | "tax_payable" | "customer_credit" | "accrued_liabilities" | "loans_payable" | "owner_equity" | "opening_balance_equity" | "owner_drawings" | "retained_earnings" | "sales" | "sales_discounts" | "cost_of_goods_sold" | "inventory_adjustments" | "purchase_price_variance" | "rent" | "salaries" | "utilities" | "marketing" | "bank_fees" | "office_supplies" | "travel" | "other_expenses" | "interest_income" | "interest_expense" | "fx_gain_loss" | null;
+            systemKey: "cash" | "bank" | "accounts_receivable" | "inventory" | "prepaid_expenses" | "tax_receivable" | "equipment" | "accounts_payable" | "goods_received_not_invoiced" | "tax_payable" | "customer_credit" | "accrued_liabilities" | "loans_payable" | "owner_equity" | "opening_balance_equity" | "owner_drawings" | "retained_earnings" | "sales" | "sales_discounts" | "cost_of_goods_sold" | "inventory_adjustments" | "purchase_price_variance" | "rent" | "salaries" | "utilities" | "marketing" | "bank_fees" | "office_supplies" | "travel" | "other_expenses" | "interest_income" | "interest_expense" | "fx_gain_loss" | null;
             /** @description Whether Keeper itself posts to this account (it then cannot be renamed or deactivated) */
             isSystem: boolean;
             isActive: boolean;
@@ -3463,6 +3932,39 @@ export interface components {
             /** @description All customers together */
             totals: components["schemas"]["AgingBucketsDto"];
         };
+        ApAgingSupplierDto: {
+            /** @description Not yet due (due on or after asOf) */
+            current: components["schemas"]["MoneyDto"];
+            /** @description 1 to 30 days past due */
+            days1To30: components["schemas"]["MoneyDto"];
+            /** @description 31 to 60 days past due */
+            days31To60: components["schemas"]["MoneyDto"];
+            /** @description 61 to 90 days past due */
+            days61To90: components["schemas"]["MoneyDto"];
+            /** @description More than 90 days past due */
+            over90: components["schemas"]["MoneyDto"];
+            /** @description Sum of the buckets */
+            total: components["schemas"]["MoneyDto"];
+            /**
+             * @description Open invoices counted
+             * @example 3
+             */
+            invoiceCount: number;
+            contact: components["schemas"]["ReportContactDto"];
+        };
+        ApAgingDto: {
+            /** @example 2025-03-31 */
+            asOf: string;
+            /**
+             * @description The base currency; bills and expenses are converted at their own rates
+             * @example USD
+             */
+            currency: string;
+            /** @description Suppliers with an open balance (posted bills and expenses owed on account; invoiceCount counts both), by name */
+            suppliers: components["schemas"]["ApAgingSupplierDto"][];
+            /** @description All suppliers together */
+            totals: components["schemas"]["AgingBucketsDto"];
+        };
         CashReceivedDayDto: {
             /** @example 2025-03-14 */
             date: string;
@@ -3501,6 +4003,16 @@ export interface components {
             /** @example 3 */
             overdueCount: number;
         };
+        PayablesSummaryDto: {
+            /** @description Everything owed to suppliers on posted bills and on-account expenses */
+            outstanding: components["schemas"]["MoneyDto"];
+            /** @example 4 */
+            outstandingCount: number;
+            /** @description The part of outstanding past its due date */
+            overdue: components["schemas"]["MoneyDto"];
+            /** @example 1 */
+            overdueCount: number;
+        };
         CashFlowSummaryDto: {
             /** @example 2025-03-02 */
             from: string;
@@ -3534,6 +4046,7 @@ export interface components {
             /** @description The last 12 calendar months including this one, oldest first */
             revenueByMonth: components["schemas"]["RevenueMonthDto"][];
             receivables: components["schemas"]["ReceivablesSummaryDto"];
+            payables: components["schemas"]["PayablesSummaryDto"];
             /** @description The last 30 days including today */
             cash: components["schemas"]["CashFlowSummaryDto"];
             /** @description Up to 5 customers with the most invoiced revenue over the last 12 months (issued, not void) */
@@ -5061,6 +5574,735 @@ export interface components {
              * @example 7.1234
              */
             exchangeRate?: string;
+        };
+        NamedRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PurchaseOrderSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            number: string | null;
+            /** @enum {string} */
+            status: "draft" | "ordered" | "partially_received" | "received" | "closed" | "cancelled";
+            contact: components["schemas"]["NamedRefDto"];
+            orderDate: string;
+            expectedDate: string | null;
+            location: components["schemas"]["NamedRefDto"];
+            total: components["schemas"]["MoneyDto"];
+            /** @description Every line is fully billed */
+            billedFully: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PurchaseOrderPageDto: {
+            items: components["schemas"]["PurchaseOrderSummaryDto"][];
+            nextCursor: string | null;
+        };
+        PurchaseOrderLineInputDto: {
+            /** @example Oolong tea, 500 g */
+            description?: string;
+            /**
+             * @description Decimal string, up to 4 decimals
+             * @example 12
+             */
+            quantity: string;
+            /**
+             * Format: uuid
+             * @description null for no tax; omitted = the order line's or product's rate
+             */
+            taxRateId?: string | null;
+            /**
+             * Format: uuid
+             * @description Fills description, cost and tax rate from the product when those are omitted
+             */
+            productId?: string;
+            /**
+             * @description Cost of one unit before tax in the order currency; defaults to the product's purchase cost
+             * @example 8.40
+             */
+            unitCost?: string;
+            /**
+             * Format: uuid
+             * @description For lines that are not stocked products: the expense (or asset) account billed; defaults to other expenses
+             */
+            accountId?: string;
+        };
+        PurchaseOrderDraftDto: {
+            /** Format: uuid */
+            contactId: string;
+            /**
+             * @description Defaults to the supplier's currency
+             * @example USD
+             */
+            currency?: string;
+            /**
+             * @description Defaults to today
+             * @example 2026-11-23
+             */
+            orderDate?: string;
+            /**
+             * @description When the goods are expected
+             * @example 2026-12-01
+             */
+            expectedDate?: string | null;
+            /**
+             * Format: uuid
+             * @description Where the goods are received; defaults to the default location
+             */
+            locationId?: string;
+            /** @example Deliver to the back door */
+            notes?: string;
+            lines: components["schemas"]["PurchaseOrderLineInputDto"][];
+        };
+        PurchaseOrderLineDto: {
+            /** Format: uuid */
+            id: string;
+            lineNo: number;
+            /** Format: uuid */
+            productId: string | null;
+            sku: string | null;
+            /** @example pcs */
+            unit: string | null;
+            description: string;
+            /** @example 12 */
+            quantity: string;
+            unitCost: components["schemas"]["MoneyDto"];
+            /** Format: uuid */
+            taxRateId: string | null;
+            /** @example 13 */
+            taxRatePercent: string;
+            net: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+            total: components["schemas"]["MoneyDto"];
+            /** @description Received into stock (a stocked product); otherwise billed straight to its account */
+            stocked: boolean;
+            account: components["schemas"]["AccountRefDto"] | null;
+            /** @example 5 */
+            receivedQuantity: string;
+            /**
+             * @description Still to receive (0 for lines that are not stocked)
+             * @example 7
+             */
+            toReceiveQuantity: string;
+            /** @example 3 */
+            billedQuantity: string;
+            /**
+             * @description Received (or, for lines not stocked, ordered) and not billed yet
+             * @example 2
+             */
+            toBillQuantity: string;
+            /** @description Base-currency value of what was received */
+            receivedValue: components["schemas"]["MoneyDto"];
+        };
+        ReceiptLineDto: {
+            /** Format: uuid */
+            purchaseOrderLineId: string;
+            /** @example 5 */
+            quantity: string;
+            /** @description Base-currency value brought into stock */
+            value: components["schemas"]["MoneyDto"];
+        };
+        PurchaseReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-11-25 */
+            date: string;
+            location: components["schemas"]["NamedRefDto"];
+            reference: string;
+            notes: string;
+            /** Format: uuid */
+            stockOperationId: string;
+            /** Format: uuid */
+            journalEntryId: string | null;
+            lines: components["schemas"]["ReceiptLineDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        OrderBillRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example BILL-00003 */
+            number: string | null;
+            /** @example open */
+            status: string;
+            supplierReference: string;
+            /** @example 2026-11-28 */
+            billDate: string;
+            total: components["schemas"]["MoneyDto"];
+        };
+        PurchaseOrderSendDto: {
+            /** Format: uuid */
+            id: string;
+            toEmail: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        PurchaseOrderDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example PO-00012 */
+            number: string | null;
+            /** @enum {string} */
+            status: "draft" | "ordered" | "partially_received" | "received" | "closed" | "cancelled";
+            contact: components["schemas"]["NamedRefDto"];
+            contactEmail: string | null;
+            /** @example USD */
+            currency: string;
+            /**
+             * @description Fixed when ordered; receipts are valued at it
+             * @example 7.1234
+             */
+            exchangeRate: string | null;
+            /** @example 2026-11-23 */
+            orderDate: string;
+            /** @example 2026-12-01 */
+            expectedDate: string | null;
+            location: components["schemas"]["NamedRefDto"];
+            /** @enum {string} */
+            taxRounding: "line" | "document";
+            notes: string;
+            lines: components["schemas"]["PurchaseOrderLineDto"][];
+            subtotal: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+            total: components["schemas"]["MoneyDto"];
+            receipts: components["schemas"]["PurchaseReceiptDto"][];
+            bills: components["schemas"]["OrderBillRefDto"][];
+            sends: components["schemas"]["PurchaseOrderSendDto"][];
+            /** @description Something received is not billed yet */
+            billable: boolean;
+            closeReason: string | null;
+            cancelReason: string | null;
+            /** Format: date-time */
+            orderedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        OrderPurchaseOrderDto: {
+            /**
+             * @description Base-currency units per one unit of the order currency; required when they differ
+             * @example 7.1234
+             */
+            exchangeRate?: string;
+        };
+        SendPurchaseOrderDto: {
+            /**
+             * @description Base-currency units per one unit of the order currency; required when they differ
+             * @example 7.1234
+             */
+            exchangeRate?: string;
+            /**
+             * @description Defaults to the supplier's email
+             * @example orders@supplier.example
+             */
+            to?: string;
+            /** @example Please confirm the delivery date. */
+            message?: string;
+        };
+        ReceiptLineInputDto: {
+            /**
+             * Format: uuid
+             * @description A stocked line of this order
+             */
+            purchaseOrderLineId: string;
+            /**
+             * @description How many arrived; at most what is still to receive
+             * @example 5
+             */
+            quantity: string;
+        };
+        ReceivePurchaseOrderDto: {
+            /**
+             * @description Defaults to today
+             * @example 2026-11-25
+             */
+            date?: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the order's location
+             */
+            locationId?: string;
+            /** @example Delivery note 5521 */
+            reference?: string;
+            notes?: string;
+            lines: components["schemas"]["ReceiptLineInputDto"][];
+        };
+        ReasonDto: {
+            /** @example Entered twice */
+            reason: string;
+        };
+        BillSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            number: string | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "partially_paid" | "paid" | "void";
+            overdue: boolean;
+            contact: components["schemas"]["NamedRefDto"];
+            supplierReference: string;
+            billDate: string;
+            dueDate: string;
+            total: components["schemas"]["MoneyDto"];
+            balance: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BillPageDto: {
+            items: components["schemas"]["BillSummaryDto"][];
+            nextCursor: string | null;
+        };
+        BillLineInputDto: {
+            /** @example Oolong tea, 500 g */
+            description?: string;
+            /**
+             * @description Decimal string, up to 4 decimals
+             * @example 12
+             */
+            quantity: string;
+            /**
+             * Format: uuid
+             * @description null for no tax; omitted = the order line's or product's rate
+             */
+            taxRateId?: string | null;
+            /**
+             * Format: uuid
+             * @description Bills this purchase order line (same supplier and currency); fills product, description, price and tax from it
+             */
+            purchaseOrderLineId?: string;
+            /**
+             * Format: uuid
+             * @description A product that is not stocked (stocked products are billed through their purchase order)
+             */
+            productId?: string;
+            /**
+             * Format: uuid
+             * @description The expense (or asset) account booked; defaults to the order line's account, else other expenses. Not for stocked order lines.
+             */
+            accountId?: string;
+            /**
+             * @description Price of one unit before tax in the bill currency; defaults to the order cost
+             * @example 8.60
+             */
+            unitPrice?: string;
+        };
+        BillDraftDto: {
+            /** Format: uuid */
+            contactId: string;
+            /**
+             * @description The supplier's own number for the bill
+             * @example INV-7781
+             */
+            supplierReference?: string;
+            /**
+             * @description Defaults to the supplier's currency
+             * @example USD
+             */
+            currency?: string;
+            /**
+             * @description Defaults to today
+             * @example 2026-11-28
+             */
+            billDate?: string;
+            /**
+             * @description Defaults to the bill date plus the supplier's payment terms
+             * @example 2026-12-28
+             */
+            dueDate?: string;
+            notes?: string;
+            lines: components["schemas"]["BillLineInputDto"][];
+        };
+        BillOrderRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example PO-00012 */
+            number: string | null;
+        };
+        BillLineDto: {
+            /** Format: uuid */
+            id: string;
+            lineNo: number;
+            /** Format: uuid */
+            purchaseOrderLineId: string | null;
+            purchaseOrder: components["schemas"]["BillOrderRefDto"] | null;
+            /** Format: uuid */
+            productId: string | null;
+            sku: string | null;
+            /** @description null: a received stocked order line (booked against GRNI) */
+            account: components["schemas"]["AccountRefDto"] | null;
+            description: string;
+            /** @example 5 */
+            quantity: string;
+            unitPrice: components["schemas"]["MoneyDto"];
+            /** Format: uuid */
+            taxRateId: string | null;
+            /** @example 13 */
+            taxRatePercent: string;
+            net: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+            total: components["schemas"]["MoneyDto"];
+            /** @description Base value this line cleared from goods received not invoiced */
+            grniCleared: components["schemas"]["MoneyDto"] | null;
+        };
+        BillTaxDto: {
+            /** @example 13 */
+            ratePercent: string;
+            net: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+        };
+        BillPaymentRefDto: {
+            /** Format: uuid */
+            paymentId: string;
+            /** @example 2026-12-01 */
+            date: string;
+            method: string;
+            reference: string;
+            amount: components["schemas"]["MoneyDto"];
+            /** @description The payment was voided; it no longer counts */
+            voided: boolean;
+        };
+        BillDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example BILL-00003 */
+            number: string | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "partially_paid" | "paid" | "void";
+            /** @description Open or partially paid, and past its due date */
+            overdue: boolean;
+            contact: components["schemas"]["NamedRefDto"];
+            supplierReference: string;
+            /** @example USD */
+            currency: string;
+            /** @example 7.1234 */
+            exchangeRate: string | null;
+            /** @example 2026-11-28 */
+            billDate: string;
+            /** @example 2026-12-28 */
+            dueDate: string;
+            notes: string;
+            lines: components["schemas"]["BillLineDto"][];
+            taxes: components["schemas"]["BillTaxDto"][];
+            subtotal: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+            total: components["schemas"]["MoneyDto"];
+            paid: components["schemas"]["MoneyDto"];
+            /** @description What is still owed */
+            balance: components["schemas"]["MoneyDto"];
+            payments: components["schemas"]["BillPaymentRefDto"][];
+            /** Format: uuid */
+            journalEntryId: string | null;
+            voidReason: string | null;
+            /** Format: date-time */
+            postedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BillFromOrderDto: {
+            /**
+             * Format: uuid
+             * @description Bill what this order received (or, for lines not stocked, ordered) and is not billed yet
+             */
+            purchaseOrderId: string;
+        };
+        PostBillDto: {
+            /**
+             * @description Base-currency units per one unit of the bill currency; required when they differ
+             * @example 7.1234
+             */
+            exchangeRate?: string;
+        };
+        PayableDto: {
+            /** @enum {string} */
+            kind: "bill" | "expense";
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The bill's number, or the expense's payee
+             * @example BILL-00003
+             */
+            label: string;
+            supplierReference: string;
+            /** @example 2026-11-28 */
+            date: string;
+            /** @example 2026-12-28 */
+            dueDate: string;
+            total: components["schemas"]["MoneyDto"];
+            balance: components["schemas"]["MoneyDto"];
+        };
+        PayableListDto: {
+            items: components["schemas"]["PayableDto"][];
+        };
+        BillPaymentSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            contact: components["schemas"]["NamedRefDto"];
+            /** @enum {string} */
+            method: "cash" | "bank_transfer" | "card" | "cheque" | "other";
+            /** @example 2026-11-30 */
+            date: string;
+            reference: string;
+            /** @example USD */
+            currency: string;
+            /** @example 1 */
+            exchangeRate: string;
+            /** @enum {string} */
+            paidFrom: "bank" | "cash";
+            amount: components["schemas"]["MoneyDto"];
+            /** @enum {string} */
+            status: "posted" | "void";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BillPaymentPageDto: {
+            items: components["schemas"]["BillPaymentSummaryDto"][];
+            nextCursor: string | null;
+        };
+        BillPaymentAllocationInputDto: {
+            /**
+             * Format: uuid
+             * @description A posted bill of the supplier (give this or expenseId)
+             */
+            billId?: string;
+            /**
+             * Format: uuid
+             * @description An expense owed to the supplier (give this or billId)
+             */
+            expenseId?: string;
+            /**
+             * @description Decimal string in the payment currency; at most what is still owed on it
+             * @example 125.00
+             */
+            amount: string;
+        };
+        CreateBillPaymentDto: {
+            /**
+             * Format: uuid
+             * @description The supplier paid
+             */
+            contactId: string;
+            /** @enum {string} */
+            method: "cash" | "bank_transfer" | "card" | "cheque" | "other";
+            /**
+             * @description Defaults to today
+             * @example 2026-11-30
+             */
+            date?: string;
+            /** @example Transfer 99120 */
+            reference?: string;
+            /**
+             * @description Defaults to the supplier's currency; every bill paid must be in it
+             * @example USD
+             */
+            currency?: string;
+            /**
+             * @description Base-currency units per one unit of the payment currency; required when they differ
+             * @example 7.1234
+             */
+            exchangeRate?: string;
+            /**
+             * @description Where the money came from
+             * @default bank
+             * @enum {string}
+             */
+            paidFrom: "bank" | "cash";
+            notes?: string;
+            /** @description What the payment settles; the payment is their sum */
+            allocations: components["schemas"]["BillPaymentAllocationInputDto"][];
+        };
+        BillPaymentAllocationDto: {
+            /** @enum {string} */
+            kind: "bill" | "expense";
+            /** Format: uuid */
+            documentId: string;
+            /** @example BILL-00003 */
+            label: string;
+            amount: components["schemas"]["MoneyDto"];
+        };
+        BillPaymentDto: {
+            /** Format: uuid */
+            id: string;
+            contact: components["schemas"]["NamedRefDto"];
+            /** @enum {string} */
+            method: "cash" | "bank_transfer" | "card" | "cheque" | "other";
+            /** @example 2026-11-30 */
+            date: string;
+            reference: string;
+            /** @example USD */
+            currency: string;
+            /** @example 1 */
+            exchangeRate: string;
+            /** @enum {string} */
+            paidFrom: "bank" | "cash";
+            amount: components["schemas"]["MoneyDto"];
+            /** @enum {string} */
+            status: "posted" | "void";
+            /** Format: date-time */
+            createdAt: string;
+            notes: string;
+            allocations: components["schemas"]["BillPaymentAllocationDto"][];
+            /** Format: uuid */
+            journalEntryId: string;
+            voidReason: string | null;
+        };
+        ExpenseSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            date: string;
+            account: components["schemas"]["AccountRefDto"];
+            payee: string;
+            description: string;
+            /** @enum {string} */
+            paidFrom: "cash" | "bank" | "accounts_payable";
+            /** @enum {string} */
+            status: "open" | "partially_paid" | "paid" | "void";
+            total: components["schemas"]["MoneyDto"];
+            balance: components["schemas"]["MoneyDto"];
+            /** @description A receipt file is attached */
+            hasReceipt: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ExpensePageDto: {
+            items: components["schemas"]["ExpenseSummaryDto"][];
+            nextCursor: string | null;
+        };
+        CreateExpenseDto: {
+            /**
+             * @description Defaults to today
+             * @example 2026-11-23
+             */
+            date?: string;
+            /**
+             * Format: uuid
+             * @description The category: an expense account of the chart
+             */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @description The supplier; required when the expense is owed (paidFrom accounts_payable)
+             */
+            contactId?: string;
+            /**
+             * @description Who was paid; defaults to the supplier's name
+             * @example City Taxi
+             */
+            payee?: string;
+            /** @example Taxi to the trade fair */
+            description?: string;
+            /**
+             * @description Defaults to the supplier's currency, else the base currency
+             * @example USD
+             */
+            currency?: string;
+            /**
+             * @description Base-currency units per one unit of the expense currency; required when they differ
+             * @example 7.1234
+             */
+            exchangeRate?: string;
+            /**
+             * @description The amount as on the receipt, in the expense currency
+             * @example 45.20
+             */
+            amount: string;
+            /**
+             * @description The amount includes the tax (as receipts show it); false: tax is added to it
+             * @default true
+             */
+            amountIncludesTax: boolean;
+            /**
+             * Format: uuid
+             * @description Input tax rate; null or omitted for none
+             */
+            taxRateId?: string | null;
+            /**
+             * @description cash or bank: paid now; accounts_payable: owed to the supplier
+             * @enum {string}
+             */
+            paidFrom: "cash" | "bank" | "accounts_payable";
+            /**
+             * @description When owed: defaults to the date plus the supplier's payment terms
+             * @example 2026-12-23
+             */
+            dueDate?: string;
+            /** @example Receipt 0042 */
+            reference?: string;
+        };
+        ExpenseReceiptDto: {
+            /** @example taxi-receipt.jpg */
+            fileName: string;
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+            /** @example 183422 */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        ExpensePaymentRefDto: {
+            /** Format: uuid */
+            paymentId: string;
+            date: string;
+            amount: components["schemas"]["MoneyDto"];
+            voided: boolean;
+        };
+        ExpenseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-11-23 */
+            date: string;
+            /** @description The category */
+            account: components["schemas"]["AccountRefDto"];
+            contact: components["schemas"]["NamedRefDto"] | null;
+            payee: string;
+            description: string;
+            /** @example USD */
+            currency: string;
+            /** @example 1 */
+            exchangeRate: string;
+            amountIncludesTax: boolean;
+            /** Format: uuid */
+            taxRateId: string | null;
+            /** @example 13 */
+            taxRatePercent: string;
+            net: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+            total: components["schemas"]["MoneyDto"];
+            /** @enum {string} */
+            paidFrom: "cash" | "bank" | "accounts_payable";
+            /** @example 2026-12-23 */
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "partially_paid" | "paid" | "void";
+            /** @description Owed, unpaid and past its due date */
+            overdue: boolean;
+            paid: components["schemas"]["MoneyDto"];
+            /** @description Still owed (0 unless on account) */
+            balance: components["schemas"]["MoneyDto"];
+            reference: string;
+            receipt: components["schemas"]["ExpenseReceiptDto"] | null;
+            payments: components["schemas"]["ExpensePaymentRefDto"][];
+            /** Format: uuid */
+            journalEntryId: string;
+            voidReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SpendAccountDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 6500 */
+            code: string;
+            /** @example Office supplies */
+            name: string;
+            /** @enum {string} */
+            type: "expense" | "asset";
+            /** @example operating_expense */
+            subtype: string;
+        };
+        SpendAccountListDto: {
+            items: components["schemas"]["SpendAccountDto"][];
         };
     };
     responses: never;
@@ -9351,6 +10593,135 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Receivables aging as CSV (UTF-8 with BOM), amounts as decimal strings in the base currency */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "reports.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getApAging: {
+        parameters: {
+            query?: {
+                /** @description Includes everything dated up to this day; defaults to today */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApAgingDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "reports.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportApAging: {
+        parameters: {
+            query?: {
+                /** @description Includes everything dated up to this day; defaults to today */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Payables aging as CSV (UTF-8 with BOM), amounts as decimal strings in the base currency */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15355,6 +16726,2444 @@ export interface operations {
                 };
             };
             /** @description Your role lacks "sales_orders.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listPurchaseOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description open: ordered or partially received */
+                status?: "draft" | "ordered" | "partially_received" | "received" | "closed" | "cancelled" | "open";
+                contactId?: string;
+                /** @description Orders with a line of this product */
+                productId?: string;
+                /** @description Matches the order number or the supplier name */
+                q?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "purchases.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createPurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseOrderDraftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "purchases.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportPurchaseOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description open: ordered or partially received */
+                status?: "draft" | "ordered" | "partially_received" | "received" | "closed" | "cancelled" | "open";
+                contactId?: string;
+                /** @description Orders with a line of this product */
+                productId?: string;
+                /** @description Matches the order number or the supplier name */
+                q?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "purchases.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getPurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                purchaseOrderId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "purchases.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    deletePurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                purchaseOrderId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "purchases.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Ordered purchase orders are cancelled or closed, not deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    updatePurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                purchaseOrderId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseOrderDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "purchases.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The order is no longer a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    orderPurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                purchaseOrderId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderPurchaseOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "purchases.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Already ordered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    sendPurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                purchaseOrderId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendPurchaseOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "purchases.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    receivePurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                purchaseOrderId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceivePurchaseOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "purchases.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The order is a draft, closed or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    closePurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                purchaseOrderId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "purchases.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    cancelPurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                purchaseOrderId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "purchases.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listBills: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description unpaid: open or partially paid */
+                status?: "draft" | "open" | "partially_paid" | "paid" | "void" | "overdue" | "unpaid";
+                contactId?: string;
+                /** @description Bills of this purchase order */
+                purchaseOrderId?: string;
+                /** @description Matches our number, the supplier's reference or the supplier name */
+                q?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createBill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillDraftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportBills: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description unpaid: open or partially paid */
+                status?: "draft" | "open" | "partially_paid" | "paid" | "void" | "overdue" | "unpaid";
+                contactId?: string;
+                /** @description Bills of this purchase order */
+                purchaseOrderId?: string;
+                /** @description Matches our number, the supplier's reference or the supplier name */
+                q?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createBillFromPurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillFromOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Nothing on the order is waiting to be billed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getBill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                billId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    deleteBill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                billId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Posted bills are voided, not deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    updateBill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                billId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The bill is no longer a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    postBill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                billId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostBillDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Already posted, or a bill for nothing */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    voidBill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                billId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. lines.0.quantity */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.void" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The bill has payments */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listPayables: {
+        parameters: {
+            query: {
+                contactId: string;
+                currency?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayableListDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. allocations.0.amount */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listBillPayments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                contactId?: string;
+                method?: "cash" | "bank_transfer" | "card" | "cheque" | "other";
+                status?: "posted" | "void";
+                from?: string;
+                to?: string;
+                /** @description Matches the reference or the supplier name */
+                q?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPaymentPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. allocations.0.amount */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createBillPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBillPaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPaymentDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. allocations.0.amount */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.pay" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportBillPayments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                contactId?: string;
+                method?: "cash" | "bank_transfer" | "card" | "cheque" | "other";
+                status?: "posted" | "void";
+                from?: string;
+                to?: string;
+                /** @description Matches the reference or the supplier name */
+                q?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. allocations.0.amount */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getBillPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                billPaymentId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPaymentDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. allocations.0.amount */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    voidBillPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                billPaymentId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillPaymentDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field, e.g. allocations.0.amount */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "bills.pay" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listExpenses: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description unpaid: owed and open or partially paid */
+                status?: "open" | "partially_paid" | "paid" | "void" | "unpaid";
+                /** @description Category */
+                accountId?: string;
+                contactId?: string;
+                paidFrom?: "cash" | "bank" | "accounts_payable";
+                from?: string;
+                to?: string;
+                /** @description Matches the payee, description or reference */
+                q?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpensePageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "expenses.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createExpense: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExpenseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "expenses.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportExpenses: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description unpaid: owed and open or partially paid */
+                status?: "open" | "partially_paid" | "paid" | "void" | "unpaid";
+                /** @description Category */
+                accountId?: string;
+                contactId?: string;
+                paidFrom?: "cash" | "bank" | "accounts_payable";
+                from?: string;
+                to?: string;
+                /** @description Matches the payee, description or reference */
+                q?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "expenses.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getExpense: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                expenseId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "expenses.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    voidExpense: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                expenseId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "expenses.void" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Payments to the supplier are applied to it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getExpenseReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                expenseId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBodyDto"];
+                    "image/png": components["schemas"]["ErrorBodyDto"];
+                    "image/webp": components["schemas"]["ErrorBodyDto"];
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "expenses.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBodyDto"];
+                    "image/png": components["schemas"]["ErrorBodyDto"];
+                    "image/webp": components["schemas"]["ErrorBodyDto"];
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBodyDto"];
+                    "image/png": components["schemas"]["ErrorBodyDto"];
+                    "image/webp": components["schemas"]["ErrorBodyDto"];
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    putExpenseReceipt: {
+        parameters: {
+            query?: {
+                /** @description The file name to keep */
+                fileName?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                expenseId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "expenses.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not an image or PDF, or the bytes are not what the Content-Type says */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    deleteExpenseReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                expenseId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "expenses.write" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listSpendAccounts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpendAccountListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "purchases.read" */
             403: {
                 headers: {
                     [name: string]: unknown;

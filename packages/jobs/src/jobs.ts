@@ -20,6 +20,10 @@ export const JOBS = {
     queue: Queue.notifications,
     payload: z.object({ businessId: uuid, invoiceId: uuid, sendId: uuid }).strict(),
   },
+  'purchase-order.send-email': {
+    queue: Queue.notifications,
+    payload: z.object({ businessId: uuid, purchaseOrderId: uuid, sendId: uuid }).strict(),
+  },
   /** Stock of a product came in at a location (receipt, transfer, adjustment or count up): fill back-orders. */
   'stock.arrived': {
     queue: Queue.documents,

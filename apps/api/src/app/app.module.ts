@@ -20,6 +20,7 @@ import { InventoryModule } from '../modules/inventory/inventory.module';
 import { ReorderModule } from '../modules/inventory/reorder/reorder.module';
 import { NotificationsModule } from '../modules/notifications/notifications.module';
 import { SalesModule } from '../modules/sales/sales.module';
+import { PurchasingModule } from '../modules/purchasing/purchasing.module';
 import { CoreModule } from './core.module';
 
 /** The HTTP API. */
@@ -28,7 +29,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule, NotificationsModule, ReorderModule, SalesModule],
+      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule, NotificationsModule, ReorderModule, SalesModule, PurchasingModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

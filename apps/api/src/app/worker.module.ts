@@ -10,6 +10,8 @@ import { RenderInvoicePdfJob } from '../modules/invoice-documents/jobs/render-in
 import { SendInvoiceEmailJob } from '../modules/invoice-documents/jobs/send-invoice-email.job';
 import { OutboxRelay } from '../modules/outbox/outbox.relay';
 import { RecurringDraftReadyJob } from '../modules/recurring/jobs/recurring-draft-ready.job';
+import { SendPurchaseOrderEmailJob } from '../modules/purchasing/purchase-orders/jobs/send-purchase-order-email.job';
+import { PurchasingModule } from '../modules/purchasing/purchasing.module';
 import { RecurringGenerateJob } from '../modules/recurring/jobs/recurring-generate.job';
 import { RecurringScanJob } from '../modules/recurring/jobs/recurring-scan.job';
 import { ScanScheduler } from '../modules/recurring/jobs/scan-scheduler';
@@ -30,7 +32,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, opts: { relay?: boolean; runner?: boolean; scheduler?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, ReorderModule, SalesModule],
+      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, ReorderModule, SalesModule, PurchasingModule],
       providers: [
         JobQueues,
         RecurringScanJob,
@@ -50,6 +52,7 @@ export class WorkerModule {
             ReorderScanJob,
             SendQuoteEmailJob,
             FillBackOrdersJob,
+            SendPurchaseOrderEmailJob,
           ],
         },
         ...(opts.runner === false ? [] : [JobRunner]),

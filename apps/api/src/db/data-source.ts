@@ -10,6 +10,7 @@ import { RecurringRemindersCatchUp1763900700000 } from './migrations/17639007000
 import { Inventory1764000000000 } from './migrations/1764000000000-inventory';
 import { CountsReorderNotifications1764000300000 } from './migrations/1764000300000-counts-reorder-notifications';
 import { Sales1764000100000 } from './migrations/1764000100000-sales';
+import { Purchasing1764000200000 } from './migrations/1764000200000-purchasing';
 
 /** Every migration, in order. Listed explicitly so builds and tests never depend on file globs. */
 export const MIGRATIONS = [
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   RecurringRemindersCatchUp1763900700000,
   Inventory1764000000000,
   Sales1764000100000,
+  Purchasing1764000200000,
   CountsReorderNotifications1764000300000,
 ];
 

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { PageSpinner } from '../components/Spinner';
 import { SignInPage } from '../features/auth/routes/SignInPage';
@@ -16,7 +16,21 @@ import type { Role } from '../lib/roles';
 import { LenderConsoleRoute } from './routes/LenderConsoleRoute';
 import { ComingSoonPage } from './routes/ComingSoonPage';
 import { SettingsLayout } from './routes/SettingsLayout';
-import { InventoryLayout, SalesLayout } from './routes/SectionLayouts';
+import { InventoryLayout, PurchasesLayout, SalesLayout } from './routes/SectionLayouts';
+import { BillDetailPage } from '../features/purchases/routes/BillDetailPage';
+import { EditBillPage, NewBillPage } from '../features/purchases/routes/BillEditorPage';
+import { BillPaymentDetailPage } from '../features/purchases/routes/BillPaymentDetailPage';
+import { BillPaymentsPage } from '../features/purchases/routes/BillPaymentsPage';
+import { BillsPage } from '../features/purchases/routes/BillsPage';
+import { ExpenseDetailPage } from '../features/purchases/routes/ExpenseDetailPage';
+import { ExpensesPage } from '../features/purchases/routes/ExpensesPage';
+import { NewBillPaymentPage } from '../features/purchases/routes/NewBillPaymentPage';
+import { NewExpensePage } from '../features/purchases/routes/NewExpensePage';
+import { PurchaseOrderDetailPage } from '../features/purchases/routes/PurchaseOrderDetailPage';
+import { EditPurchaseOrderPage, NewPurchaseOrderPage } from '../features/purchases/routes/PurchaseOrderEditorPage';
+import { PurchaseOrdersPage } from '../features/purchases/routes/PurchaseOrdersPage';
+import { NewSupplierPage, SuppliersPage } from '../features/purchases/routes/SuppliersPage';
+import { ApAgingPage } from '../features/reports/routes/ApAgingPage';
 import { CustomerDetailPage } from '../features/contacts/routes/CustomerDetailPage';
 import { EditCustomerPage, NewCustomerPage } from '../features/contacts/routes/CustomerEditPage';
 import { CustomersPage } from '../features/contacts/routes/CustomersPage';
@@ -492,7 +506,86 @@ const countRoute = createRoute({
     return <CountDetailPage businessId={ctx.businessId} role={ctx.role} countId={countRoute.useParams().countId} />;
   },
 });
-const purchasesRoute = sectionRoute('purchases');
+const purchasesRoute = createRoute({ getParentRoute: () => businessRoute, path: 'purchases', component: PurchasesLayout });
+const purchasesIndexRoute = createRoute({
+  getParentRoute: () => purchasesRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/b/$businessId/purchases/orders', params });
+  },
+});
+const purchasePage = <P extends string>(path: P, render: (ctx: ReturnType<typeof useBusinessContext>) => ReactNode) =>
+  createRoute({ getParentRoute: () => purchasesRoute, path, component: () => render(useBusinessContext()) });
+const purchaseOrdersRoute = purchasePage('orders', (ctx) => <PurchaseOrdersPage {...ctx} />);
+const newPurchaseOrderRoute = purchasePage('orders/new', (ctx) => <NewPurchaseOrderPage {...ctx} />);
+const purchaseOrderRoute = createRoute({
+  getParentRoute: () => purchasesRoute,
+  path: 'orders/$purchaseOrderId',
+  component: function PurchaseOrderRoute() {
+    return <PurchaseOrderDetailPage {...useBusinessContext()} purchaseOrderId={purchaseOrderRoute.useParams().purchaseOrderId} />;
+  },
+});
+const editPurchaseOrderRoute = createRoute({
+  getParentRoute: () => purchasesRoute,
+  path: 'orders/$purchaseOrderId/edit',
+  component: function EditPurchaseOrderRoute() {
+    return <EditPurchaseOrderPage {...useBusinessContext()} purchaseOrderId={editPurchaseOrderRoute.useParams().purchaseOrderId} />;
+  },
+});
+const billsRoute = createRoute({
+  getParentRoute: () => purchasesRoute,
+  path: 'bills',
+  validateSearch: (search: Record<string, unknown>): { status?: 'overdue' | 'unpaid' } =>
+    search.status === 'overdue' || search.status === 'unpaid' ? { status: search.status } : {},
+  component: function BillsRoute() {
+    return <BillsPage {...useBusinessContext()} initialStatus={billsRoute.useSearch().status} />;
+  },
+});
+const newBillRoute = purchasePage('bills/new', (ctx) => <NewBillPage {...ctx} />);
+const billRoute = createRoute({
+  getParentRoute: () => purchasesRoute,
+  path: 'bills/$billId',
+  component: function BillRoute() {
+    return <BillDetailPage {...useBusinessContext()} billId={billRoute.useParams().billId} />;
+  },
+});
+const editBillRoute = createRoute({
+  getParentRoute: () => purchasesRoute,
+  path: 'bills/$billId/edit',
+  component: function EditBillRoute() {
+    return <EditBillPage {...useBusinessContext()} billId={editBillRoute.useParams().billId} />;
+  },
+});
+const billPaymentsRoute = purchasePage('payments', (ctx) => <BillPaymentsPage {...ctx} />);
+const newBillPaymentRoute = createRoute({
+  getParentRoute: () => purchasesRoute,
+  path: 'payments/new',
+  validateSearch: (search: Record<string, unknown>): { contactId?: string; documentId?: string } => ({
+    ...(typeof search.contactId === 'string' && search.contactId ? { contactId: search.contactId } : {}),
+    ...(typeof search.documentId === 'string' && search.documentId ? { documentId: search.documentId } : {}),
+  }),
+  component: function NewBillPaymentRoute() {
+    return <NewBillPaymentPage {...useBusinessContext()} {...newBillPaymentRoute.useSearch()} />;
+  },
+});
+const billPaymentRoute = createRoute({
+  getParentRoute: () => purchasesRoute,
+  path: 'payments/$billPaymentId',
+  component: function BillPaymentRoute() {
+    return <BillPaymentDetailPage {...useBusinessContext()} billPaymentId={billPaymentRoute.useParams().billPaymentId} />;
+  },
+});
+const expensesRoute = purchasePage('expenses', (ctx) => <ExpensesPage {...ctx} />);
+const newExpenseRoute = purchasePage('expenses/new', (ctx) => <NewExpensePage {...ctx} />);
+const expenseRoute = createRoute({
+  getParentRoute: () => purchasesRoute,
+  path: 'expenses/$expenseId',
+  component: function ExpenseRoute() {
+    return <ExpenseDetailPage {...useBusinessContext()} expenseId={expenseRoute.useParams().expenseId} />;
+  },
+});
+const suppliersRoute = purchasePage('suppliers', (ctx) => <SuppliersPage {...ctx} />);
+const newSupplierRoute = purchasePage('suppliers/new', (ctx) => <NewSupplierPage {...ctx} />);
 const reportsRoute = createRoute({ getParentRoute: () => businessRoute, path: 'reports', component: ReportsLayoutRoute });
 const reportsIndexRoute = createRoute({
   getParentRoute: () => reportsRoute,
@@ -514,6 +607,7 @@ const balanceSheetRoute = reportPage('balance-sheet', BalanceSheetPage);
 const trialBalanceRoute = reportPage('trial-balance', TrialBalancePage);
 const arAgingRoute = reportPage('ar-aging', ArAgingPage);
 const cashReceivedRoute = reportPage('cash-received', CashReceivedPage);
+const apAgingRoute = reportPage('ap-aging', ApAgingPage);
 const accountsRoute = createRoute({
   getParentRoute: () => reportsRoute,
   path: 'accounts',
@@ -617,7 +711,25 @@ const routeTree = rootRoute.addChildren([
         valuationRoute,
         locationsRoute,
       ]),
-      purchasesRoute,
+      purchasesRoute.addChildren([
+        purchasesIndexRoute,
+        purchaseOrdersRoute,
+        newPurchaseOrderRoute,
+        purchaseOrderRoute,
+        editPurchaseOrderRoute,
+        billsRoute,
+        newBillRoute,
+        billRoute,
+        editBillRoute,
+        billPaymentsRoute,
+        newBillPaymentRoute,
+        billPaymentRoute,
+        expensesRoute,
+        newExpenseRoute,
+        expenseRoute,
+        suppliersRoute,
+        newSupplierRoute,
+      ]),
       reportsRoute.addChildren([
         reportsIndexRoute,
         profitAndLossRoute,
@@ -625,6 +737,7 @@ const routeTree = rootRoute.addChildren([
         trialBalanceRoute,
         arAgingRoute,
         cashReceivedRoute,
+        apAgingRoute,
         accountsRoute,
         accountLedgerRoute,
         journalRoute,

@@ -4,6 +4,7 @@ import { enPayments } from './en-payments';
 import { enRecurring } from './en-recurring';
 import { enInventory } from './en-inventory';
 import { enSales } from './en-sales';
+import { enPurchases } from './en-purchases';
 
 // English: the source language. zh-CN.ts must have exactly these keys (enforced by its type).
 export const en = {
@@ -332,6 +333,7 @@ export const en = {
   ...enRecurring,
   ...enInventory,
   ...enSales,
+  ...enPurchases,
 };
 
 export type Translations = typeof en;

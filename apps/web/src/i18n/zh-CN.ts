@@ -5,6 +5,7 @@ import { zhCNPayments } from './zh-CN-payments';
 import { zhCNRecurring } from './zh-CN-recurring';
 import { zhCNInventory } from './zh-CN-inventory';
 import { zhCNSales } from './zh-CN-sales';
+import { zhCNPurchases } from './zh-CN-purchases';
 
 // 简体中文。键必须与 en.ts 完全一致（由 Translations 类型保证）。
 export const zhCN: Translations = {
@@ -333,4 +334,5 @@ export const zhCN: Translations = {
   ...zhCNRecurring,
   ...zhCNInventory,
   ...zhCNSales,
+  ...zhCNPurchases,
 };

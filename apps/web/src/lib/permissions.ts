@@ -22,7 +22,13 @@ export type Permission =
   | 'inventory.manage'
   | 'quotes.write'
   | 'sales_orders.write'
-  | 'sales_orders.fulfil';
+  | 'sales_orders.fulfil'
+  | 'purchases.write'
+  | 'bills.write'
+  | 'bills.void'
+  | 'bills.pay'
+  | 'expenses.write'
+  | 'expenses.void';
 
 const ACCOUNTANT: readonly Permission[] = [
   'contacts.write',
@@ -39,6 +45,12 @@ const ACCOUNTANT: readonly Permission[] = [
   'ledger.read',
   'ledger.post',
   'inventory.write',
+  'purchases.write',
+  'bills.write',
+  'bills.void',
+  'bills.pay',
+  'expenses.write',
+  'expenses.void',
 ];
 const STAFF: readonly Permission[] = [
   'contacts.write',
@@ -52,6 +64,9 @@ const STAFF: readonly Permission[] = [
   'quotes.write',
   'sales_orders.write',
   'sales_orders.fulfil',
+  'purchases.write',
+  'bills.write',
+  'expenses.write',
 ];
 
 export function roleAllows(role: Role | undefined, permission: Permission): boolean {

@@ -38,6 +38,15 @@ export const PERMISSIONS = [
   'sales_orders.read',
   'sales_orders.write',
   'sales_orders.fulfil',
+  'purchases.read',
+  'purchases.write',
+  'bills.read',
+  'bills.write',
+  'bills.void',
+  'bills.pay',
+  'expenses.read',
+  'expenses.write',
+  'expenses.void',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,6 +79,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inventory.write',
     'quotes.read',
     'sales_orders.read',
+    'purchases.read',
+    'purchases.write',
+    'bills.read',
+    'bills.write',
+    'bills.void',
+    'bills.pay',
+    'expenses.read',
+    'expenses.write',
+    'expenses.void',
   ],
   // Daily sales work: customers, products and invoices yes; voiding, tax settings and the ledger no.
   staff: [
@@ -92,6 +110,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sales_orders.read',
     'sales_orders.write',
     'sales_orders.fulfil',
+    // Ordering, receiving and entering supplier bills and expenses yes; paying suppliers and voids no.
+    'purchases.read',
+    'purchases.write',
+    'bills.read',
+    'bills.write',
+    'expenses.read',
+    'expenses.write',
   ],
 };
 

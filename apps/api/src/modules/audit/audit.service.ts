@@ -48,7 +48,20 @@ export type AuditAction =
   | 'sales_order.confirmed'
   | 'sales_order.cancelled'
   | 'sales_order.shipped'
-  | 'sales_order.invoiced';
+  | 'sales_order.invoiced'
+  | 'purchase_order.ordered'
+  | 'purchase_order.sent'
+  | 'purchase_order.closed'
+  | 'purchase_order.cancelled'
+  | 'purchase_order.received'
+  | 'bill.posted'
+  | 'bill.voided'
+  | 'bill_payment.recorded'
+  | 'bill_payment.voided'
+  | 'expense.recorded'
+  | 'expense.voided'
+  | 'expense.receipt_attached'
+  | 'expense.receipt_removed';
 
 export type SecurityEventKind = 'sign_up' | 'sign_in' | 'sign_in_failed' | 'sign_in_throttled' | 'sign_out';
 

@@ -53,7 +53,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = ctx.switchToHttp().getResponse<Response>();
     const principal = principalKey(req.principal);
     const requestHash = createHash('sha256')
-      .update(`${req.method} ${req.originalUrl.split('?')[0]}\n${JSON.stringify(canonical(req.body ?? null))}`)
+      // A file upload's bytes are hashed as they are (walking a Buffer as an object would be slow).
+      .update(`${req.method} ${req.originalUrl.split('?')[0]}\n`)
+      .update(Buffer.isBuffer(req.body) ? req.body : JSON.stringify(canonical(req.body ?? null)))
       .digest('hex');
     const businessId = req.access?.businessId;
 

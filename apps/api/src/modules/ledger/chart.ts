@@ -23,6 +23,7 @@ export const SYSTEM_ACCOUNT_KEYS = [
   'accounts_receivable',
   'inventory',
   'prepaid_expenses',
+  'tax_receivable',
   'equipment',
   'accounts_payable',
   'goods_received_not_invoiced',

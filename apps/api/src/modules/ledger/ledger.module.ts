@@ -22,6 +22,6 @@ import { LedgerService } from './ledger.service';
     JournalRepository,
     LedgerReportsRepository,
   ],
-  exports: [LedgerService, LedgerReportsService],
+  exports: [LedgerService, LedgerReportsService, AccountsRepository],
 })
 export class LedgerModule {}

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { assertCurrency, money, MoneyError, parseMoney, toDecimalString, type CurrencyCode } from '@keeper/money';
+import { assertCurrency, money, type CurrencyCode } from '@keeper/money';
 import { FieldError, notFound, validationFailed } from '../../common/errors';
 import { csvFile, decimalAmount, EXPORT_LIMIT } from '../../common/csv-export';
 import { trimZeros } from '../../common/decimal';
 import { moneyDto } from '../../common/money.dto';
+import { exchangeRateFor, formatAmount as fmt, parsePositiveAmount as parseAmount } from '../../common/money-input';
 import { pageOf } from '../../common/pagination';
 import { Db, TenantTx } from '../../db/db';
 import type { BusinessAccess } from '../access/principal';
@@ -70,7 +71,7 @@ export class PaymentsService {
       else if (contact.kind === 'supplier') fields.push({ field: 'contactId', code: 'not_a_customer', message: 'is a supplier, not a customer' });
       const currency = assertCurrency(dto.currency ?? contact?.currency ?? base);
       const amountMinor = parseAmount(dto.amount, currency, 'amount', fields);
-      const exchangeRate = rateFor(currency, base, dto.exchangeRate, fields);
+      const exchangeRate = exchangeRateFor(currency, base, dto.exchangeRate, fields, 'payments');
       const allocations = parseAllocations(dto.allocations ?? [], currency, 'allocations', fields);
       const allocated = allocations.reduce((s, a) => s + a.amountMinor, 0n);
       if (amountMinor !== null && allocated > amountMinor) {
@@ -503,19 +504,6 @@ function stateOf(row: PaymentRow): PaymentState {
   };
 }
 
-/** A positive amount within the currency's decimals, or null (with a field error). */
-function parseAmount(input: string, currency: CurrencyCode, field: string, fields: FieldError[]): bigint | null {
-  try {
-    const minor = parseMoney(input, currency).amountMinor;
-    if (minor > 0n) return minor;
-    fields.push({ field, code: 'too_small', message: 'must be more than 0' });
-  } catch (e) {
-    if (!(e instanceof MoneyError)) throw e;
-    fields.push({ field, code: 'invalid_amount', message: `has more decimals than ${currency} allows` });
-  }
-  return null;
-}
-
 function parseAllocations(input: AllocationInputDto[], currency: CurrencyCode, field: string, fields: FieldError[]): ParsedAllocation[] {
   const seen = new Set<string>();
   const parsed: ParsedAllocation[] = [];
@@ -530,19 +518,4 @@ function parseAllocations(input: AllocationInputDto[], currency: CurrencyCode, f
   return parsed;
 }
 
-function rateFor(currency: CurrencyCode, base: CurrencyCode, given: string | undefined, fields: FieldError[]): string {
-  if (currency === base) {
-    if (given !== undefined && trimZeros(given) !== '1') {
-      fields.push({ field: 'exchangeRate', code: 'not_applicable', message: `must be 1 (or omitted) for ${base} payments` });
-    }
-    return '1';
-  }
-  if (!given || /^0+(\.0+)?$/.test(given)) {
-    fields.push({ field: 'exchangeRate', code: 'required', message: `is required: how many ${base} one ${currency} is worth` });
-    return '1';
-  }
-  return trimZeros(given);
-}
-
-const fmt = (minor: bigint, currency: CurrencyCode) => `${toDecimalString(money(minor, currency))} ${currency}`;
 const maxDate = (a: string, b: string) => (a > b ? a : b);

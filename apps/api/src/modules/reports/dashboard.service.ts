@@ -31,6 +31,7 @@ export class DashboardService {
 
       const revenue = await this.reports.revenueByMonth(t, firstMonth, startOfMonth(today), today);
       const receivables = await this.reports.receivablesSummary(t, today, base);
+      const payables = await this.reports.payablesSummary(t, today, base);
       const cash = await this.reports.cashFlow(t, cashPeriod);
       const top = await this.reports.topCustomers(t, { from: firstMonth, to: today }, base, TOP_CUSTOMERS);
       return {
@@ -42,6 +43,12 @@ export class DashboardService {
           outstandingCount: receivables.outstandingCount,
           overdue: m(receivables.overdue),
           overdueCount: receivables.overdueCount,
+        },
+        payables: {
+          outstanding: m(payables.outstanding),
+          outstandingCount: payables.outstandingCount,
+          overdue: m(payables.overdue),
+          overdueCount: payables.overdueCount,
         },
         cash: {
           ...cashPeriod,

@@ -6,7 +6,7 @@ import { BusinessPermission, CurrentAccess } from '../access/access.decorators';
 import type { BusinessAccess } from '../access/principal';
 import { csvAttachment } from '../catalog/csv/csv-response';
 import { TrialBalanceQueryDto } from '../ledger/dto/report.dto';
-import { ArAgingDto, CashReceivedDto } from './dto/receivables.dto';
+import { ApAgingDto, ArAgingDto, CashReceivedDto } from './dto/receivables.dto';
 import { AsOfQueryDto, PeriodQueryDto, ProfitAndLossQueryDto } from './dto/report-query.dto';
 import { BalanceSheetDto, ProfitAndLossDto } from './dto/statements.dto';
 import { ReportsService } from './reports.service';
@@ -73,6 +73,26 @@ export class ReportsController {
   @csv('Receivables aging')
   async arAgingCsv(@CurrentAccess() a: BusinessAccess, @Query() q: AsOfQueryDto, @Res({ passthrough: true }) res: Response) {
     return csvAttachment(res, await this.reports.arAgingCsv(a, q));
+  }
+
+  @Get('ap-aging')
+  @BusinessPermission('reports.read')
+  @ApiOperation({
+    summary: 'Payables aging per supplier as of a date (bills and on-account expenses): current, 1–30, 31–60, 61–90, 90+ days past due',
+    operationId: 'getApAging',
+  })
+  @ApiOkResponse({ type: ApAgingDto })
+  apAging(@CurrentAccess() a: BusinessAccess, @Query() q: AsOfQueryDto): Promise<ApAgingDto> {
+    return this.reports.apAging(a, q);
+  }
+
+  @Get('ap-aging.csv')
+  @BusinessPermission('reports.read')
+  @ApiOperation({ summary: 'Payables aging as CSV', operationId: 'exportApAging' })
+  @ApiProduces('text/csv')
+  @csv('Payables aging')
+  async apAgingCsv(@CurrentAccess() a: BusinessAccess, @Query() q: AsOfQueryDto, @Res({ passthrough: true }) res: Response) {
+    return csvAttachment(res, await this.reports.apAgingCsv(a, q));
   }
 
   @Get('cash-received')

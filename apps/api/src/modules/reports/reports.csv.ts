@@ -2,7 +2,7 @@ import { assertCurrency, money, toDecimalString } from '@keeper/money';
 import type { MoneyDto } from '../../common/money.dto';
 import { neutraliseFormula, writeCsv } from '../catalog/csv/csv';
 import type { TrialBalanceDto } from '../ledger/dto/report.dto';
-import type { AgingBucketsDto, ArAgingDto, CashReceivedDto } from './dto/receivables.dto';
+import type { AgingBucketsDto, ApAgingDto, ArAgingDto, CashReceivedDto } from './dto/receivables.dto';
 import type { BalanceSheetDto, ProfitAndLossDto, ProfitAndLossSectionDto } from './dto/statements.dto';
 
 /** Reports as CSV files: one header row, amounts as plain decimal strings in the base currency. */
@@ -56,20 +56,30 @@ export function balanceSheetCsv(r: BalanceSheetDto): CsvFile {
   return file(`balance-sheet-${r.asOf}.csv`, records);
 }
 
+const agingBuckets = (b: AgingBucketsDto) => [
+  String(b.invoiceCount),
+  amount(b.current),
+  amount(b.days1To30),
+  amount(b.days31To60),
+  amount(b.days61To90),
+  amount(b.over90),
+  amount(b.total),
+];
+const AGING_COLUMNS = ['current', '1_30_days', '31_60_days', '61_90_days', 'over_90_days', 'total'];
+
 export function arAgingCsv(r: ArAgingDto): CsvFile {
-  const buckets = (b: AgingBucketsDto) => [
-    String(b.invoiceCount),
-    amount(b.current),
-    amount(b.days1To30),
-    amount(b.days31To60),
-    amount(b.days61To90),
-    amount(b.over90),
-    amount(b.total),
-  ];
   return file(`ar-aging-${r.asOf}.csv`, [
-    ['customer', 'open_invoices', 'current', '1_30_days', '31_60_days', '61_90_days', 'over_90_days', 'total'],
-    ...r.customers.map((c) => [text(c.contact.name), ...buckets(c)]),
-    ['Total', ...buckets(r.totals)],
+    ['customer', 'open_invoices', ...AGING_COLUMNS],
+    ...r.customers.map((c) => [text(c.contact.name), ...agingBuckets(c)]),
+    ['Total', ...agingBuckets(r.totals)],
+  ]);
+}
+
+export function apAgingCsv(r: ApAgingDto): CsvFile {
+  return file(`ap-aging-${r.asOf}.csv`, [
+    ['supplier', 'open_documents', ...AGING_COLUMNS],
+    ...r.suppliers.map((c) => [text(c.contact.name), ...agingBuckets(c)]),
+    ['Total', ...agingBuckets(r.totals)],
   ]);
 }
 

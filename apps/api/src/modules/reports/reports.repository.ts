@@ -75,6 +75,35 @@ const OPEN_INVOICES = `${fxCte('$3', '$4')},
        AND i.total_minor - i.paid_minor - i.credited_minor > 0
   )`;
 
+/**
+ * What is owed to suppliers on day $2: posted bills and expenses owed on account, with the open
+ * amount as it stood that day (payments dated on or before it that were not voided by then), in
+ * the base currency at each document's rate, and days past due.
+ * Params: $1 business, $2 asOf, $3/$4 currency table, $5 base exponent.
+ */
+const paidAsOf = (column: string, id: string) => `coalesce((
+    SELECT sum(a.amount_minor) FROM bill_payment_allocations a
+      JOIN bill_payments p ON p.business_id = a.business_id AND p.id = a.payment_id
+     WHERE a.business_id = $1 AND a.${column} = ${id} AND p.payment_date <= $2::date
+       AND (p.status <> 'void' OR p.void_date > $2::date)), 0)`;
+const OPEN_PAYABLES = `${fxCte('$3', '$4')},
+  payable_docs AS (
+    SELECT b.contact_id, b.currency, b.exchange_rate, b.due_date, b.total_minor - ${paidAsOf('bill_id', 'b.id')} AS open_minor
+      FROM bills b
+     WHERE b.business_id = $1 AND b.status <> 'draft' AND b.bill_date <= $2::date AND (b.status <> 'void' OR b.void_date > $2::date)
+    UNION ALL
+    SELECT e.contact_id, e.currency, e.exchange_rate, e.due_date, e.total_minor - ${paidAsOf('expense_id', 'e.id')}
+      FROM expenses e
+     WHERE e.business_id = $1 AND e.paid_from = 'accounts_payable' AND e.expense_date <= $2::date
+       AND (e.status <> 'void' OR e.void_date > $2::date)
+  ),
+  open_payables AS (
+    SELECT d.contact_id, $2::date - d.due_date AS days_past_due,
+           round(d.open_minor::numeric * d.exchange_rate * power(10::numeric, ($5::int - fx.exponent)::numeric)) AS balance
+      FROM payable_docs d JOIN fx ON fx.code = d.currency
+     WHERE d.open_minor > 0
+  )`;
+
 /** Net base amount per journal entry on cash and bank accounts within [$2, $3]. */
 const CASH_MOVES = `
   SELECT e.id, e.entry_date, sum(l.base_amount_minor) AS net
@@ -82,6 +111,27 @@ const CASH_MOVES = `
    WHERE l.business_id = $1 AND a.type = 'asset' AND a.subtype IN ('cash', 'bank') AND l.amount_minor <> 0
      AND e.entry_date BETWEEN $2::date AND $3::date
    GROUP BY e.id, e.entry_date`;
+
+/** Open balances of a relation (contact_id, days_past_due, balance) per contact, in aging buckets. */
+const agingByContact = (cte: string, relation: string) => `WITH ${cte}
+  SELECT o.contact_id AS "contactId", c.name, count(*)::int AS "invoiceCount",
+         coalesce(sum(o.balance) FILTER (WHERE o.days_past_due <= 0), 0)::text AS current,
+         coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 1 AND 30), 0)::text AS "days1To30",
+         coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 31 AND 60), 0)::text AS "days31To60",
+         coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 61 AND 90), 0)::text AS "days61To90",
+         coalesce(sum(o.balance) FILTER (WHERE o.days_past_due > 90), 0)::text AS over90,
+         sum(o.balance)::text AS total
+    FROM ${relation} o
+    JOIN contacts c ON c.business_id = $1 AND c.id = o.contact_id
+   GROUP BY o.contact_id, c.name
+   ORDER BY c.name, o.contact_id`;
+
+/** The total open balance of a relation and the part past due. */
+const openSummary = (cte: string, relation: string) => `WITH ${cte}
+  SELECT coalesce(sum(balance), 0)::text AS outstanding, count(*)::int AS "outstandingCount",
+         coalesce(sum(balance) FILTER (WHERE days_past_due > 0), 0)::text AS overdue,
+         count(*) FILTER (WHERE days_past_due > 0)::int AS "overdueCount"
+    FROM ${relation}`;
 
 @Injectable()
 export class ReportsRepository {
@@ -120,20 +170,30 @@ export class ReportsRepository {
   /** Open receivables per customer by days past due on `asOf`, in the base currency. */
   async agingByCustomer(t: TenantTx, asOf: string, base: CurrencyCode): Promise<AgingRow[]> {
     return t.query(
-      `WITH ${OPEN_INVOICES}
-       SELECT o.contact_id AS "contactId", c.name, count(*)::int AS "invoiceCount",
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due <= 0), 0)::text AS current,
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 1 AND 30), 0)::text AS "days1To30",
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 31 AND 60), 0)::text AS "days31To60",
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due BETWEEN 61 AND 90), 0)::text AS "days61To90",
-              coalesce(sum(o.balance) FILTER (WHERE o.days_past_due > 90), 0)::text AS over90,
-              sum(o.balance)::text AS total
-         FROM open_invoices o
-         JOIN contacts c ON c.business_id = $1 AND c.id = o.contact_id
-        GROUP BY o.contact_id, c.name
-        ORDER BY c.name, o.contact_id`,
+      agingByContact(OPEN_INVOICES, 'open_invoices'),
       [t.businessId, asOf, FX_CODES, FX_EXPONENTS, currencyExponent(base)],
     );
+  }
+
+  /** Open payables per supplier by days past due on `asOf`, in the base currency (bills and on-account expenses). */
+  async payablesAgingBySupplier(t: TenantTx, asOf: string, base: CurrencyCode): Promise<AgingRow[]> {
+    return t.query(
+      agingByContact(OPEN_PAYABLES, 'open_payables'),
+      [t.businessId, asOf, FX_CODES, FX_EXPONENTS, currencyExponent(base)],
+    );
+  }
+
+  /** What is owed to suppliers on `asOf`, and the part past due. */
+  async payablesSummary(
+    t: TenantTx,
+    asOf: string,
+    base: CurrencyCode,
+  ): Promise<{ outstanding: string; outstandingCount: number; overdue: string; overdueCount: number }> {
+    const [row] = await t.query(
+      openSummary(OPEN_PAYABLES, 'open_payables'),
+      [t.businessId, asOf, FX_CODES, FX_EXPONENTS, currencyExponent(base)],
+    );
+    return row;
   }
 
   /** What customers owe on `asOf`, and the part past due. */
@@ -143,11 +203,7 @@ export class ReportsRepository {
     base: CurrencyCode,
   ): Promise<{ outstanding: string; outstandingCount: number; overdue: string; overdueCount: number }> {
     const [row] = await t.query(
-      `WITH ${OPEN_INVOICES}
-       SELECT coalesce(sum(balance), 0)::text AS outstanding, count(*)::int AS "outstandingCount",
-              coalesce(sum(balance) FILTER (WHERE days_past_due > 0), 0)::text AS overdue,
-              count(*) FILTER (WHERE days_past_due > 0)::int AS "overdueCount"
-         FROM open_invoices`,
+      openSummary(OPEN_INVOICES, 'open_invoices'),
       [t.businessId, asOf, FX_CODES, FX_EXPONENTS, currencyExponent(base)],
     );
     return row;

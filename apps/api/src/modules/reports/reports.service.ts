@@ -6,7 +6,7 @@ import type { BusinessAccess } from '../access/principal';
 import type { TrialBalanceQueryDto } from '../ledger/dto/report.dto';
 import { LedgerReportsService } from '../ledger/ledger-reports.service';
 import { LedgerService } from '../ledger/ledger.service';
-import type { AgingBucketsDto, ArAgingDto, CashReceivedDto } from './dto/receivables.dto';
+import type { AgingBucketsDto, ApAgingDto, ArAgingDto, CashReceivedDto } from './dto/receivables.dto';
 import type { AsOfQueryDto, PeriodQueryDto, ProfitAndLossQueryDto } from './dto/report-query.dto';
 import type {
   BalanceSheetDto,
@@ -15,7 +15,7 @@ import type {
   ProfitAndLossSectionDto,
   ReportAccountDto,
 } from './dto/statements.dto';
-import { arAgingCsv, balanceSheetCsv, cashReceivedCsv, type CsvFile, profitAndLossCsv, trialBalanceCsv } from './reports.csv';
+import { apAgingCsv, arAgingCsv, balanceSheetCsv, cashReceivedCsv, type CsvFile, profitAndLossCsv, trialBalanceCsv } from './reports.csv';
 import { previousPeriod, resolvePeriod, startOfYear } from './report-period';
 import { AccountAmountRow, AgingRow, ReportsRepository } from './reports.repository';
 
@@ -159,17 +159,31 @@ export class ReportsService {
   }
 
   arAging(access: BusinessAccess, q: AsOfQueryDto): Promise<ArAgingDto> {
+    return this.aging(access, q, 'receivable').then(({ contacts, ...r }) => ({ ...r, customers: contacts }));
+  }
+
+  /** Payables aging: posted bills and expenses owed on account, per supplier, as they stood on the day. */
+  apAging(access: BusinessAccess, q: AsOfQueryDto): Promise<ApAgingDto> {
+    return this.aging(access, q, 'payable').then(({ contacts, ...r }) => ({ ...r, suppliers: contacts }));
+  }
+
+  async apAgingCsv(access: BusinessAccess, q: AsOfQueryDto): Promise<CsvFile> {
+    return apAgingCsv(await this.apAging(access, q));
+  }
+
+  private aging(access: BusinessAccess, q: AsOfQueryDto, side: 'receivable' | 'payable') {
     return this.db.tenant(access.businessId, async (t) => {
       const base = await this.ledger.baseCurrency(t);
       const asOf = q.asOf ?? (await this.ledger.today(t));
-      const rows = await this.reports.agingByCustomer(t, asOf, base);
+      const rows =
+        side === 'receivable' ? await this.reports.agingByCustomer(t, asOf, base) : await this.reports.payablesAgingBySupplier(t, asOf, base);
       const totals = { current: 0n, days1To30: 0n, days31To60: 0n, days61To90: 0n, over90: 0n, total: 0n, invoiceCount: 0 };
-      const customers = rows.map((r) => {
+      const contacts = rows.map((r) => {
         for (const k of BUCKETS) totals[k] += BigInt(r[k]);
         totals.invoiceCount += r.invoiceCount;
         return { contact: { id: r.contactId, name: r.name }, ...bucketsDto(r, base) };
       });
-      return { asOf, currency: base, customers, totals: bucketsDto(totals, base) };
+      return { asOf, currency: base, contacts, totals: bucketsDto(totals, base) };
     });
   }
 

@@ -62,3 +62,27 @@ export function InventoryLayout() {
     </div>
   );
 }
+
+export function PurchasesLayout() {
+  const { t } = useTranslation();
+  const { businessId } = useCurrentBusiness();
+  useDocumentTitle(t('nav.purchases'));
+  return (
+    <div className="page" data-testid="page-purchases">
+      <PageHeader title={t('nav.purchases')} description={t('sections.purchases.summary')} />
+      <SectionTabs
+        label={t('nav.purchases')}
+        businessId={businessId}
+        testIdPrefix="purchases-tab"
+        tabs={(['orders', 'bills', 'payments', 'expenses', 'suppliers'] as const).map((key) => ({
+          key,
+          to: `/b/$businessId/purchases/${key}` as const,
+          label: t(`purchases.tabs.${key}`),
+        }))}
+      />
+      <div className="section-body">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

@@ -15,6 +15,13 @@ export class ReceivablesSummaryDto {
   @ApiProperty({ example: 3 }) overdueCount: number;
 }
 
+export class PayablesSummaryDto {
+  @ApiProperty({ type: MoneyDto, description: 'Everything owed to suppliers on posted bills and on-account expenses' }) outstanding: MoneyDto;
+  @ApiProperty({ example: 4 }) outstandingCount: number;
+  @ApiProperty({ type: MoneyDto, description: 'The part of outstanding past its due date' }) overdue: MoneyDto;
+  @ApiProperty({ example: 1 }) overdueCount: number;
+}
+
 export class CashFlowSummaryDto {
   @ApiProperty({ example: '2025-03-02' }) from: string;
   @ApiProperty({ example: '2025-03-31' }) to: string;
@@ -36,6 +43,7 @@ export class DashboardDto {
   @ApiProperty({ type: [RevenueMonthDto], description: 'The last 12 calendar months including this one, oldest first' })
   revenueByMonth: RevenueMonthDto[];
   @ApiProperty({ type: ReceivablesSummaryDto }) receivables: ReceivablesSummaryDto;
+  @ApiProperty({ type: PayablesSummaryDto }) payables: PayablesSummaryDto;
   @ApiProperty({ type: CashFlowSummaryDto, description: 'The last 30 days including today' }) cash: CashFlowSummaryDto;
   @ApiProperty({
     type: [TopCustomerDto],

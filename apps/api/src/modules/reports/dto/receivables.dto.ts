@@ -48,3 +48,19 @@ export class CashReceivedDto {
   days: CashReceivedDayDto[];
   @ApiProperty({ type: MoneyDto }) total: MoneyDto;
 }
+
+export class ApAgingSupplierDto extends AgingBucketsDto {
+  @ApiProperty({ type: ReportContactDto }) contact: ReportContactDto;
+}
+
+export class ApAgingDto {
+  @ApiProperty({ example: '2025-03-31' }) asOf: string;
+  @ApiProperty({ example: 'USD', description: 'The base currency; bills and expenses are converted at their own rates' })
+  currency: string;
+  @ApiProperty({
+    type: [ApAgingSupplierDto],
+    description: 'Suppliers with an open balance (posted bills and expenses owed on account; invoiceCount counts both), by name',
+  })
+  suppliers: ApAgingSupplierDto[];
+  @ApiProperty({ type: AgingBucketsDto, description: 'All suppliers together' }) totals: AgingBucketsDto;
+}

@@ -40,11 +40,11 @@ type Values = {
   billing: Record<AddressField, string>;
 };
 
-function initialValues(contact: Contact | undefined, baseCurrency: string): Values {
+function initialValues(contact: Contact | undefined, baseCurrency: string, defaultKind: ContactKind): Values {
   const address = contact?.billingAddress;
   return {
     name: contact?.name ?? '',
-    kind: contact?.kind ?? 'customer',
+    kind: contact?.kind ?? defaultKind,
     email: contact?.email ?? '',
     phone: contact?.phone ?? '',
     taxId: contact?.taxId ?? '',
@@ -85,6 +85,7 @@ export function ContactForm({
   error,
   onSubmit,
   onCancel,
+  defaultKind = 'customer',
 }: {
   contact?: Contact;
   baseCurrency: string;
@@ -92,9 +93,11 @@ export function ContactForm({
   error: unknown;
   onSubmit: (body: CreateContactInput) => void;
   onCancel: () => void;
+  /** What a new contact is unless changed (the purchases section adds suppliers). */
+  defaultKind?: ContactKind;
 }) {
   const { t, i18n } = useTranslation();
-  const [values, setValues] = useState(() => initialValues(contact, baseCurrency));
+  const [values, setValues] = useState(() => initialValues(contact, baseCurrency, defaultKind));
   const errors = useFormErrors(error, FIELDS);
   const currencies = useMemo(() => {
     const options = currencyOptions(i18n.language);

@@ -17,7 +17,7 @@ export function ConvertSuggestionDialog({
   businessId: string;
   suggestion: ReorderSuggestion;
   onClose: () => void;
-  onConverted: (number: string | null) => void;
+  onConverted: (purchaseOrderId: string) => void;
 }) {
   const { t } = useTranslation();
   const convert = useConvertReorderSuggestion(businessId);
@@ -38,7 +38,7 @@ export function ConvertSuggestionDialog({
       onConfirm={() =>
         convert.mutate(
           { suggestionId: suggestion.id, body: { ...(supplier ? { supplierId: supplier.id } : {}), quantity: quantity.trim() } },
-          { onSuccess: (r) => onConverted(r.purchaseOrder.number) },
+          { onSuccess: (r) => onConverted(r.purchaseOrder.id) },
         )
       }
     >

@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
@@ -52,13 +53,13 @@ function SuggestionsCard({ businessId, canWrite }: { businessId: string; canWrit
   const dismiss = useDismissReorderSuggestion(businessId);
   const convert = useConvertReorderSuggestion(businessId);
   const [converting, setConverting] = useState<ReorderSuggestion | null>(null);
-  const [converted, setConverted] = useState<{ name: string; number: string | null } | null>(null);
+  const [converted, setConverted] = useState<{ name: string; orderId: string } | null>(null);
   const canConvert = suggestions.data?.canConvert ?? false;
 
   const quickConvert = (g: ReorderSuggestion) => {
     setConverted(null);
     if (!g.supplier) return setConverting(g);
-    convert.mutate({ suggestionId: g.id, body: {} }, { onSuccess: (r) => setConverted({ name: g.product.name, number: r.purchaseOrder.number }) });
+    convert.mutate({ suggestionId: g.id, body: {} }, { onSuccess: (r) => setConverted({ name: g.product.name, orderId: r.purchaseOrder.id }) });
   };
 
   let body;
@@ -155,7 +156,12 @@ function SuggestionsCard({ businessId, canWrite }: { businessId: string; canWrit
       {converted && (
         <p className="alert alert-success" role="status" data-testid="converted">
           <Icon name="check" />
-          <span>{t('inventory.reorder.converted', { name: converted.name, number: converted.number ?? '' })}</span>
+          <span>
+            {t('inventory.reorder.converted', { name: converted.name })}{' '}
+            <Link to="/b/$businessId/purchases/orders/$purchaseOrderId" params={{ businessId, purchaseOrderId: converted.orderId }} data-testid="open-draft-order">
+              {t('inventory.reorder.openDraft')}
+            </Link>
+          </span>
         </p>
       )}
       <FormError error={convert.error ?? dismiss.error} />
@@ -175,8 +181,8 @@ function SuggestionsCard({ businessId, canWrite }: { businessId: string; canWrit
           businessId={businessId}
           suggestion={converting}
           onClose={() => setConverting(null)}
-          onConverted={(number) => {
-            setConverted({ name: converting.product.name, number });
+          onConverted={(orderId) => {
+            setConverted({ name: converting.product.name, orderId });
             setConverting(null);
           }}
         />

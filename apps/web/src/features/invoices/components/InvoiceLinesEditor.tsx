@@ -2,18 +2,19 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Combobox } from '../../../components/Combobox';
 import { Icon } from '../../../components/Icon';
-import { moneyInputValue, useMoneyFormat } from '../../../lib/money';
+import { moneyInputValue, useMoneyFormat, type MoneyJson } from '../../../lib/money';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useProducts, type Product } from '../../products/api/get-products';
 import type { TaxRate } from '../../taxes/api/get-tax-rates';
 import { blankLine, type EditorLine, type LiveTotals } from './editor-lines';
 
-const COLUMNS = ['description', 'quantity', 'unitPrice', 'discountPercent', 'taxRateId'] as const;
-const LAST_COLUMN = COLUMNS.length - 1;
+type Column = 'description' | 'quantity' | 'unitPrice' | 'discountPercent' | 'taxRateId' | 'accountId';
 
 /**
  * The lines grid, built to be used without a mouse: Enter or Tab moves to the next cell, Enter on
  * the last cell adds a line, Delete on an empty cell (or Ctrl/⌘+Delete anywhere) removes the line.
+ * Sales documents use it as it is; purchase documents price picked products at their cost, have no
+ * discount column and book lines that are not stocked to an account.
  */
 export function InvoiceLinesEditor({
   businessId,
@@ -25,6 +26,9 @@ export function InvoiceLinesEditor({
   defaultTaxRateId,
   live,
   lineError,
+  priceOf = (product) => product.salesPrice,
+  discount = true,
+  accounts,
 }: {
   businessId: string;
   currency: string;
@@ -35,8 +39,17 @@ export function InvoiceLinesEditor({
   defaultTaxRateId: string;
   live: LiveTotals;
   lineError: (key: string, field: string) => string | undefined;
+  /** The price a picked product brings into the line (its sales price unless stated). */
+  priceOf?: (product: Product) => MoneyJson | null;
+  /** Whether lines take a discount (sales documents do). */
+  discount?: boolean;
+  /** When given, lines that are not stocked products choose one of these accounts ('' is the default). */
+  accounts?: readonly { id: string; label: string }[];
 }) {
   const { t } = useTranslation();
+  const COLUMNS: Column[] = ['description', 'quantity', 'unitPrice', ...(discount ? (['discountPercent'] as const) : []), 'taxRateId', ...(accounts ? (['accountId'] as const) : [])];
+  const LAST_COLUMN = COLUMNS.length - 1;
+  const colOf = (c: Column) => COLUMNS.indexOf(c);
   const money = useMoneyFormat();
   const grid = useRef<HTMLTableSectionElement>(null);
   const [focusTarget, setFocusTarget] = useState<{ row: number; col: number } | null>(null);
@@ -98,12 +111,19 @@ export function InvoiceLinesEditor({
               <th scope="col" className="col-price align-end">
                 {pricesIncludeTax ? t('invoices.lines.unitPriceInclusive') : t('invoices.lines.unitPrice')}
               </th>
-              <th scope="col" className="col-discount align-end">
-                {t('invoices.lines.discount')}
-              </th>
+              {discount && (
+                <th scope="col" className="col-discount align-end">
+                  {t('invoices.lines.discount')}
+                </th>
+              )}
               <th scope="col" className="col-tax">
                 {t('invoices.lines.tax')}
               </th>
+              {accounts && (
+                <th scope="col" className="col-account">
+                  {t('purchases.lines.account')}
+                </th>
+              )}
               <th scope="col" className="col-amount align-end">
                 {t('invoices.lines.amount')}
               </th>
@@ -130,16 +150,21 @@ export function InvoiceLinesEditor({
                       line={line}
                       row={row}
                       invalid={!!err('description') || !!err('productId')}
-                      onText={(description) => update(row, { description, productId: null })}
-                      onPick={(product) =>
+                      onText={(description) => update(row, { description, productId: null, ...(line.purchaseOrderLineId ? {} : { stocked: false }) })}
+                      onPick={(product) => {
+                        const price = priceOf(product);
                         update(row, {
                           productId: product.id,
                           description: product.name,
                           // A price in another currency is not this invoice's price: leave it for the user.
-                          unitPrice: product.salesPrice.currency === currency ? moneyInputValue(product.salesPrice) : '',
+                          unitPrice: price && price.currency === currency ? moneyInputValue(price) : '',
                           taxRateId: product.taxRate?.id ?? '',
-                        })
-                      }
+                          stocked: product.trackStock,
+                          ...(product.trackStock ? { accountId: '' } : {}),
+                        });
+                      }}
+                      priceOf={priceOf}
+                      note={line.note}
                       onKeyDown={onCellKeyDown(row, 0)}
                     />
                   </td>
@@ -152,7 +177,7 @@ export function InvoiceLinesEditor({
                       value={line.quantity}
                       onChange={(e) => update(row, { quantity: e.target.value })}
                       data-testid={`line-${row}-quantity`}
-                      {...cellProps(1)}
+                      {...cellProps(colOf('quantity'))}
                     />
                   </td>
                   <td data-label={t('invoices.lines.unitPrice')} className="col-price">
@@ -165,22 +190,24 @@ export function InvoiceLinesEditor({
                       value={line.unitPrice}
                       onChange={(e) => update(row, { unitPrice: e.target.value })}
                       data-testid={`line-${row}-unitPrice`}
-                      {...cellProps(2)}
+                      {...cellProps(colOf('unitPrice'))}
                     />
                   </td>
-                  <td data-label={t('invoices.lines.discount')} className="col-discount">
-                    <input
-                      className="input input-sm num"
-                      inputMode="decimal"
-                      placeholder="0"
-                      aria-label={t('invoices.lines.discountOf', { n: row + 1 })}
-                      aria-invalid={err('discountPercent') ? true : undefined}
-                      value={line.discountPercent}
-                      onChange={(e) => update(row, { discountPercent: e.target.value })}
-                      data-testid={`line-${row}-discount`}
-                      {...cellProps(3)}
-                    />
-                  </td>
+                  {discount && (
+                    <td data-label={t('invoices.lines.discount')} className="col-discount">
+                      <input
+                        className="input input-sm num"
+                        inputMode="decimal"
+                        placeholder="0"
+                        aria-label={t('invoices.lines.discountOf', { n: row + 1 })}
+                        aria-invalid={err('discountPercent') ? true : undefined}
+                        value={line.discountPercent}
+                        onChange={(e) => update(row, { discountPercent: e.target.value })}
+                        data-testid={`line-${row}-discount`}
+                        {...cellProps(colOf('discountPercent'))}
+                      />
+                    </td>
+                  )}
                   <td data-label={t('invoices.lines.tax')} className="col-tax">
                     <select
                       className="input select input-sm"
@@ -189,7 +216,7 @@ export function InvoiceLinesEditor({
                       value={line.taxRateId}
                       onChange={(e) => update(row, { taxRateId: e.target.value })}
                       data-testid={`line-${row}-tax`}
-                      {...cellProps(4)}
+                      {...cellProps(colOf('taxRateId'))}
                     >
                       <option value="">{t('invoices.lines.noTax')}</option>
                       {ratesForSelect(line).map((r) => (
@@ -199,6 +226,32 @@ export function InvoiceLinesEditor({
                       ))}
                     </select>
                   </td>
+                  {accounts && (
+                    <td data-label={t('purchases.lines.account')} className="col-account">
+                      {line.stocked ? (
+                        <span className="muted small" data-testid={`line-${row}-stocked`}>
+                          {t('purchases.lines.intoStock')}
+                        </span>
+                      ) : (
+                        <select
+                          className="input select input-sm"
+                          aria-label={t('purchases.lines.accountOf', { n: row + 1 })}
+                          aria-invalid={err('accountId') ? true : undefined}
+                          value={line.accountId ?? ''}
+                          onChange={(e) => update(row, { accountId: e.target.value })}
+                          data-testid={`line-${row}-account`}
+                          {...cellProps(colOf('accountId'))}
+                        >
+                          <option value="">{t('purchases.lines.defaultAccount')}</option>
+                          {accounts.map((a) => (
+                            <option key={a.id} value={a.id}>
+                              {a.label}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </td>
+                  )}
                   <td data-label={t('invoices.lines.amount')} className="col-amount align-end num" data-testid={`line-${row}-amount`}>
                     {lineTotals
                       ? money.minor(pricesIncludeTax ? lineTotals.totalMinor : lineTotals.netMinor, currency)
@@ -224,7 +277,7 @@ export function InvoiceLinesEditor({
                         const message = err(c);
                         return message ? (
                           <span key={c} className="field-error" data-testid={`field-error-lines.${row}.${c}`}>
-                            {t(`invoices.lines.${c === 'taxRateId' ? 'tax' : c === 'discountPercent' ? 'discount' : c}`)}: {message}
+                            {c === 'accountId' ? t('purchases.lines.account') : t(`invoices.lines.${c === 'taxRateId' ? 'tax' : c === 'discountPercent' ? 'discount' : c}`)}: {message}
                           </span>
                         ) : null;
                       })}
@@ -255,6 +308,8 @@ function ProductCell({
   onText,
   onPick,
   onKeyDown,
+  priceOf,
+  note,
 }: {
   businessId: string;
   line: EditorLine;
@@ -263,13 +318,15 @@ function ProductCell({
   onText: (text: string) => void;
   onPick: (product: Product) => void;
   onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  priceOf: (product: Product) => MoneyJson | null;
+  note?: string;
 }) {
   const { t } = useTranslation();
   const money = useMoneyFormat();
   const [open, setOpen] = useState(false);
   const q = useDebouncedValue(line.description, 200);
   const products = useProducts(businessId, { q: open ? q : '', kind: '', active: 'true', sort: 'name' }, undefined, 8);
-  return (
+  const box = (
     <Combobox
       className="input input-sm"
       text={line.description}
@@ -284,7 +341,7 @@ function ProductCell({
           <span>
             <strong>{p.name}</strong> <span className="muted mono small">{p.sku}</span>
           </span>
-          <span className="num small">{money.json(p.salesPrice)}</span>
+          <span className="num small">{money.json(priceOf(p))}</span>
         </span>
       )}
       onSelect={onPick}
@@ -297,5 +354,14 @@ function ProductCell({
       data-col={0}
       data-testid={`line-${row}-description`}
     />
+  );
+  if (!note) return box;
+  return (
+    <div className="line-product">
+      {box}
+      <span className="muted small" data-testid={`line-${row}-note`}>
+        {note}
+      </span>
+    </div>
   );
 }

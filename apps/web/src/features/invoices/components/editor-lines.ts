@@ -14,6 +14,14 @@ export type EditorLine = {
   discountPercent: string;
   /** '' = no tax. */
   taxRateId: string;
+  /** Purchase documents: the picked product is stocked (received into inventory, so it takes no account). */
+  stocked?: boolean;
+  /** Purchase documents: the account a line that is not stocked is booked to ('' = the default). */
+  accountId?: string;
+  /** Bills: the purchase order line this line bills. */
+  purchaseOrderLineId?: string | null;
+  /** A short note shown under the description, e.g. the order a line comes from. */
+  note?: string;
 };
 
 let nextKey = 0;

@@ -15,6 +15,7 @@ function isEmptyBusiness(d: Dashboard): boolean {
   return (
     d.revenueByMonth.every((m) => m.amount.amountMinor === '0') &&
     d.receivables.outstandingCount === 0 &&
+    d.payables.outstandingCount === 0 &&
     d.topCustomers.length === 0 &&
     d.cash.cashIn.amountMinor === '0' &&
     d.cash.cashOut.amountMinor === '0'
@@ -87,6 +88,19 @@ export function DashboardPage({ businessId, role, title, subtitle }: { businessI
             <p className="stat-meta">
               <Link to="/b/$businessId/sales/invoices" params={{ businessId }} search={{ status: 'overdue' }} data-testid="dashboard-overdue-link">
                 {t('dashboard.invoices', { count: d.receivables.overdueCount })} · {t('dashboard.viewOverdue')}
+              </Link>
+            </p>
+          </Card>
+          <Card testId="dashboard-payables">
+            <p className="stat-label">{t('dashboardPayables.outstanding')}</p>
+            <p className="stat-value num" data-testid="dashboard-payables-amount">
+              {money.json(d.payables.outstanding)}
+            </p>
+            <p className="stat-meta">
+              <Link to="/b/$businessId/purchases/bills" params={{ businessId }} search={{ status: d.payables.overdueCount > 0 ? 'overdue' : 'unpaid' }}>
+                {d.payables.overdueCount > 0
+                  ? `${t('dashboardPayables.overdue')}: ${money.json(d.payables.overdue)}`
+                  : t('dashboardPayables.documents', { count: d.payables.outstandingCount })}
               </Link>
             </p>
           </Card>

@@ -11,6 +11,7 @@ const REPORT_TABS = [
   { key: 'balanceSheet', to: '/b/$businessId/reports/balance-sheet' },
   { key: 'trialBalance', to: '/b/$businessId/reports/trial-balance' },
   { key: 'arAging', to: '/b/$businessId/reports/ar-aging' },
+  { key: 'apAging', to: '/b/$businessId/reports/ap-aging' },
   { key: 'cashReceived', to: '/b/$businessId/reports/cash-received' },
 ] as const;
 const BOOK_TABS = [
@@ -37,7 +38,7 @@ export function ReportsLayout({ businessId, role }: { businessId: string; role: 
                 activeProps={{ className: 'is-active', 'aria-current': 'page' }}
                 data-testid={`reports-tab-${tab.key}`}
               >
-                {t(`reports.tabs.${tab.key}`)}
+                {tab.key === 'apAging' ? t('apAging.tab') : t(`reports.tabs.${tab.key}`)}
               </Link>
             ))}
           </nav>
