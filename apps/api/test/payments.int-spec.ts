@@ -28,8 +28,9 @@ describe('payments', () => {
     await api.close();
   });
 
-  async function issue(s: Session, path: string, contactId: string, unitPrice: string, rate?: string): Promise<string> {
-    const d = await s.post(`${path}/invoices`, { contactId, lines: [{ description: 'Tea', quantity: '1', unitPrice }] }).expect(201);
+  // Issued early in 2026, so that the payments below, dated in January and February, come after the invoices.
+  async function issue(s: Session, path: string, contactId: string, unitPrice: string, rate?: string, issueDate = '2026-01-02'): Promise<string> {
+    const d = await s.post(`${path}/invoices`, { contactId, issueDate, lines: [{ description: 'Tea', quantity: '1', unitPrice }] }).expect(201);
     await s.post(`${path}/invoices/${d.body.id}/issue`, rate ? { exchangeRate: rate } : {}).expect(200);
     return d.body.id;
   }

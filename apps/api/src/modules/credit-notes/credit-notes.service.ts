@@ -101,12 +101,15 @@ export class CreditNotesService {
       if (totals.totalMinor <= 0n) {
         throw validationFailed([{ field: 'lines', code: 'zero_total', message: 'add up to nothing; credit at least one priced line' }]);
       }
-      if (totals.totalMinor > balance) {
+      // A back-dated credit note must not over-settle the invoice on any day from its date on.
+      const low = await this.invoices.lowestOpenFrom(t, inv, date);
+      if (totals.totalMinor > low.openMinor) {
+        const open = low.openMinor < balance ? `${fmt(low.openMinor)} open on invoice ${inv.number} on ${low.on}` : `${fmt(balance)} still open on invoice ${inv.number}`;
         throw validationFailed([
           {
             field: 'lines',
             code: 'exceeds_balance',
-            message: `add up to ${fmt(totals.totalMinor)}, more than the ${fmt(balance)} still open on invoice ${inv.number}${dto.lines ? '' : '; list the lines to credit'}`,
+            message: `add up to ${fmt(totals.totalMinor)}, more than the ${open}${dto.lines ? '' : '; list the lines to credit'}`,
           },
         ]);
       }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DocumentTotals } from '@keeper/invoicing';
 import { decodeCursor } from '../../common/pagination';
+import { lowestOnOrAfter } from '../../common/running-balance';
 import { TenantTx } from '../../db/db';
 
 export interface InvoiceHeader {
@@ -176,6 +177,25 @@ export class InvoicesRepository {
       [t.businessId, id, d.paidMinor ?? 0n, d.creditedMinor ?? 0n],
     );
     return n === 1;
+  }
+
+  /**
+   * The lowest open balance (in the invoice currency) the invoice has on any day from `date` on,
+   * counting payments applied and credit notes dated up to each day, and the first day it is
+   * that low. A new payment or credit note dated `date` may take at most this much, or the invoice
+   * would be over-settled as of that day. Reads the allocations and credit notes of the invoice:
+   * they are what moves its balance.
+   */
+  async lowestOpenFrom(t: TenantTx, inv: { id: string; totalMinor: string }, date: string): Promise<{ openMinor: bigint; on: string }> {
+    const low = await lowestOnOrAfter(
+      t,
+      `SELECT allocation_date AS d, -amount_minor AS delta FROM payment_allocations WHERE business_id = $1 AND invoice_id = $2
+       UNION ALL
+       SELECT issue_date, -total_minor FROM credit_notes WHERE business_id = $1 AND invoice_id = $2`,
+      [t.businessId, inv.id],
+      date,
+    );
+    return { openMinor: BigInt(inv.totalMinor) + low.change, on: low.on };
   }
 
   async markVoid(t: TenantTx, id: string, reason: string) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor } from '../../common/pagination';
+import { lowestOnOrAfter } from '../../common/running-balance';
 import { TenantTx } from '../../db/db';
 import type { DepositAccount, PaymentMethod } from './dto/payment.dto';
 
@@ -152,6 +153,35 @@ export class PaymentsRepository {
       [t.businessId, paymentId],
     );
     return new Map(rows.map((r) => [r.invoiceId, BigInt(r.minor)]));
+  }
+
+  /**
+   * The lowest unapplied credit the payment has on any day from `date` (not before the payment
+   * date) on, counting allocations and refunds dated up to each day. Applying or refunding more
+   * than this on `date` would leave the customer's credit below zero on that day.
+   */
+  async lowestUnappliedFrom(t: TenantTx, p: { id: string; amountMinor: string }, date: string): Promise<{ unappliedMinor: bigint; on: string }> {
+    const low = await lowestOnOrAfter(
+      t,
+      `SELECT allocation_date AS d, -amount_minor AS delta FROM payment_allocations WHERE business_id = $1 AND payment_id = $2
+       UNION ALL
+       SELECT refund_date, -amount_minor FROM payment_refunds WHERE business_id = $1 AND payment_id = $2`,
+      [t.businessId, p.id],
+      date,
+    );
+    return { unappliedMinor: BigInt(p.amountMinor) + low.change, on: low.on };
+  }
+
+  /** The lowest net amount of the payment applied to the invoice on any day from `date` on: the most a refund dated `date` can take back. */
+  async lowestAppliedFrom(t: TenantTx, paymentId: string, invoiceId: string, date: string): Promise<{ appliedMinor: bigint; on: string }> {
+    const low = await lowestOnOrAfter(
+      t,
+      `SELECT allocation_date AS d, amount_minor AS delta FROM payment_allocations
+        WHERE business_id = $1 AND payment_id = $2 AND invoice_id = $3`,
+      [t.businessId, paymentId, invoiceId],
+      date,
+    );
+    return { appliedMinor: low.change, on: low.on };
   }
 
   async allocations(t: TenantTx, paymentId: string): Promise<AllocationRow[]> {

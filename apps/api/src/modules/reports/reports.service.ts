@@ -162,7 +162,7 @@ export class ReportsService {
     return this.db.tenant(access.businessId, async (t) => {
       const base = await this.ledger.baseCurrency(t);
       const asOf = q.asOf ?? (await this.ledger.today(t));
-      const rows = await this.reports.agingByCustomer(t, asOf, base);
+      const rows = await this.reports.agingByCustomer(t, asOf);
       const totals = { current: 0n, days1To30: 0n, days31To60: 0n, days61To90: 0n, over90: 0n, total: 0n, invoiceCount: 0 };
       const customers = rows.map((r) => {
         for (const k of BUCKETS) totals[k] += BigInt(r[k]);
