@@ -23,7 +23,7 @@ export async function lowestOnOrAfter(
     `WITH events AS (${events}),
           days AS (SELECT ${p} AS d UNION SELECT d FROM events WHERE d > ${p}),
           running AS (SELECT days.d, (SELECT coalesce(sum(e.delta), 0) FROM events e WHERE e.d <= days.d) AS change FROM days)
-     SELECT change::text AS change, d::text AS "on" FROM running ORDER BY change, d LIMIT 1`,
+     SELECT r.change::text AS change, r.d::text AS "on" FROM running r ORDER BY r.change, r.d LIMIT 1`,
     [...params, from],
   );
   return { change: BigInt(row.change), on: row.on };
