@@ -65,8 +65,11 @@ export interface StoredLine extends Omit<LineRow, 'unitPriceMinor'> {
   totalMinor: string;
 }
 
+/** Today where the business is (its time zone), as the ledger and the dashboard count it; not the database server's day. */
+const BUSINESS_TODAY = `(SELECT (now() AT TIME ZONE b.timezone)::date FROM businesses b WHERE b.id = i.business_id)`;
+
 const INVOICE_COLUMNS = `i.id, i.series_id AS "seriesId", i.number, i.status,
-  (i.status IN ('issued', 'partially_paid') AND i.due_date < current_date) AS overdue,
+  (i.status IN ('issued', 'partially_paid') AND i.due_date < ${BUSINESS_TODAY}) AS overdue,
   i.contact_id AS "contactId", c.name AS "contactName", i.currency, i.exchange_rate::text AS "exchangeRate",
   i.issue_date::text AS "issueDate", i.due_date::text AS "dueDate", i.prices_include_tax AS "pricesIncludeTax",
   i.tax_rounding AS "taxRounding", i.notes, i.terms, i.subtotal_minor::text AS "subtotalMinor",
@@ -242,7 +245,7 @@ export class InvoicesRepository {
           AND ($6::uuid IS NULL OR i.contact_id = $6)
           AND ($7::text IS NULL OR i.number ILIKE '%' || $7 || '%' OR c.name ILIKE '%' || $7 || '%')
           AND ($5::text IS NULL OR i.status = $5)
-          AND (NOT $8::boolean OR (i.status IN ('issued', 'partially_paid') AND i.due_date < current_date))
+          AND (NOT $8::boolean OR (i.status IN ('issued', 'partially_paid') AND i.due_date < ${BUSINESS_TODAY}))
         ORDER BY i.created_at DESC, i.id DESC LIMIT $4`,
       [
         t.businessId,
