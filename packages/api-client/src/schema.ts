@@ -1387,6 +1387,8 @@ export interface components {
             baseCurrency: string;
             /** @enum {string} */
             role: "owner" | "admin" | "accountant" | "staff";
+            /** @description What your role may do in this business; the app shows only what these allow (the API enforces them) */
+            permissions: ("business.read" | "business.update" | "members.read" | "members.manage" | "invitations.manage" | "audit.read" | "ledger.read" | "ledger.post" | "contacts.read" | "contacts.write" | "products.read" | "products.write" | "taxes.manage" | "invoices.read" | "invoices.write" | "invoices.issue" | "invoices.void" | "reports.read" | "dashboard.read" | "payments.read" | "payments.write" | "payments.refund" | "reminders.manage")[];
         };
         MyLenderOrganisationDto: {
             /** Format: uuid */
@@ -1438,6 +1440,15 @@ export interface components {
              * @enum {string}
              */
             taxRounding: "line" | "document";
+            addressLine1: string | null;
+            addressLine2: string | null;
+            city: string | null;
+            region: string | null;
+            postalCode: string | null;
+            /** @description VAT / tax registration number */
+            taxId: string | null;
+            email: string | null;
+            phone: string | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -1445,11 +1456,16 @@ export interface components {
              * @enum {string}
              */
             role: "owner" | "admin" | "accountant" | "staff";
+            /** @description What your role may do here; the app shows only what these allow (the API enforces them) */
+            permissions: ("business.read" | "business.update" | "members.read" | "members.manage" | "invitations.manage" | "audit.read" | "ledger.read" | "ledger.post" | "contacts.read" | "contacts.write" | "products.read" | "products.write" | "taxes.manage" | "invoices.read" | "invoices.write" | "invoices.issue" | "invoices.void" | "reports.read" | "dashboard.read" | "payments.read" | "payments.write" | "payments.refund" | "reminders.manage")[];
         };
         UpdateBusinessDto: {
             name?: string;
-            /** @example CN */
-            country?: string;
+            /**
+             * @description null or "" clears it
+             * @example CN
+             */
+            country?: string | null;
             /** @example Asia/Shanghai */
             timezone?: string;
             /**
@@ -1463,6 +1479,34 @@ export interface components {
              * @enum {string}
              */
             taxRounding?: "line" | "document";
+            /**
+             * @description First address line; null or "" clears it
+             * @example 18 Longjing Road
+             */
+            addressLine1?: string | null;
+            /** @example Building 2 */
+            addressLine2?: string | null;
+            /** @example Hangzhou */
+            city?: string | null;
+            /**
+             * @description State, province or region
+             * @example Zhejiang
+             */
+            region?: string | null;
+            /** @example 310013 */
+            postalCode?: string | null;
+            /**
+             * @description VAT / tax registration number
+             * @example 91330100MA2H3XXX1K
+             */
+            taxId?: string | null;
+            /**
+             * @description Printed on invoices for customers to reply to
+             * @example accounts@lotus.example
+             */
+            email?: string | null;
+            /** @example +86 571 5555 0100 */
+            phone?: string | null;
         };
         MemberDto: {
             /**
@@ -2603,7 +2647,10 @@ export interface components {
             invoiceCount: number;
         };
         ArAgingDto: {
-            /** @example 2025-03-31 */
+            /**
+             * @description The day the balances are stated for: invoices issued by then, less payments applied, refunds taken back and credit notes dated by then; a voided invoice counts until its void date. The total equals the receivables account on that day
+             * @example 2025-03-31
+             */
             asOf: string;
             /**
              * @description The base currency; invoices are converted at the rate fixed at issue
@@ -2667,9 +2714,12 @@ export interface components {
         };
         TopCustomerDto: {
             contact: components["schemas"]["ReportContactDto"];
-            /** @description Invoiced revenue before tax, converted at the rate fixed at issue */
+            /** @description Sales before tax net of credit notes: invoices issued in the window less credit notes dated in it, at their rates */
             revenue: components["schemas"]["MoneyDto"];
-            /** @example 4 */
+            /**
+             * @description Invoices issued in the window (not void)
+             * @example 4
+             */
             invoiceCount: number;
         };
         DashboardDto: {
@@ -2688,7 +2738,7 @@ export interface components {
             receivables: components["schemas"]["ReceivablesSummaryDto"];
             /** @description The last 30 days including today */
             cash: components["schemas"]["CashFlowSummaryDto"];
-            /** @description Up to 5 customers with the most invoiced revenue over the last 12 months (issued, not void) */
+            /** @description Up to 5 customers with the most sales net of credit notes over the last 12 months (issued, not void) */
             topCustomers: components["schemas"]["TopCustomerDto"][];
         };
         PaymentContactDto: {
@@ -3025,6 +3075,27 @@ export interface components {
             /** Format: date-time */
             requestedAt: string;
         };
+        PublicBusinessDto: {
+            /** @example Lotus Tea House */
+            name: string;
+            /**
+             * @description Address lines, without the country
+             * @example [
+             *       "18 Longjing Road",
+             *       "Hangzhou, Zhejiang 310013"
+             *     ]
+             */
+            address: string[];
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example CN
+             */
+            country: string | null;
+            /** @description VAT / tax registration number */
+            taxId: string | null;
+            email: string | null;
+            phone: string | null;
+        };
         PublicCustomerDto: {
             /** @example 上海茶叶贸易有限公司 */
             name: string;
@@ -3047,7 +3118,7 @@ export interface components {
             tax: components["schemas"]["MoneyDto"];
         };
         PublicInvoiceDto: {
-            businessName: string;
+            business: components["schemas"]["PublicBusinessDto"];
             customer: components["schemas"]["PublicCustomerDto"];
             /** @example INV-00042 */
             number: string;

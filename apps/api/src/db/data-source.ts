@@ -6,9 +6,10 @@ import { Invoices1763900200000 } from './migrations/1763900200000-invoices';
 import { Payments1763900300000 } from './migrations/1763900300000-payments';
 import { InvoiceDocuments1763900400000 } from './migrations/1763900400000-invoice-documents';
 import { RecurringReminders1763900500000 } from './migrations/1763900500000-recurring-reminders';
+import { BusinessProfile1763900600000 } from './migrations/1763900600000-business-profile';
 
 /** Every migration, in order. Listed explicitly so builds and tests never depend on file globs. */
-export const MIGRATIONS = [Foundation1763856000000, Ledger1763900000000, Catalog1763900100000, Invoices1763900200000, Payments1763900300000, InvoiceDocuments1763900400000, RecurringReminders1763900500000];
+export const MIGRATIONS = [Foundation1763856000000, Ledger1763900000000, Catalog1763900100000, Invoices1763900200000, Payments1763900300000, InvoiceDocuments1763900400000, RecurringReminders1763900500000, BusinessProfile1763900600000];
 
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}) {
   return new DataSource({

@@ -165,10 +165,10 @@ function sectionRoute<S extends Section>(section: S) {
 
 const dashboardRoute = createRoute({ getParentRoute: () => businessRoute, path: 'dashboard', component: DashboardRoute });
 
-/** The role and base currency pages need; the business layout has already loaded them. */
+/** What the person may do here and the base currency, which pages need; the business layout has already loaded them. */
 function useBusinessContext() {
   const { businessId, business } = useCurrentBusiness();
-  return { businessId, role: business?.role ?? 'staff', baseCurrency: business?.baseCurrency ?? 'USD' };
+  return { businessId, permissions: business?.permissions ?? [], baseCurrency: business?.baseCurrency ?? 'USD' };
 }
 
 const validateContactSearch = (search: Record<string, unknown>): { contactId?: string } =>
@@ -192,7 +192,7 @@ const invoicesRoute = createRoute({
   component: function InvoicesRoute() {
     const ctx = useBusinessContext();
     const search = invoicesRoute.useSearch();
-    return <InvoicesPage businessId={ctx.businessId} role={ctx.role} contactId={search.contactId} initialStatus={search.status} />;
+    return <InvoicesPage businessId={ctx.businessId} permissions={ctx.permissions} contactId={search.contactId} initialStatus={search.status} />;
   },
 });
 const newInvoiceRoute = createRoute({
@@ -232,7 +232,7 @@ const paymentRoute = createRoute({
   path: 'payments/$paymentId',
   component: function PaymentRoute() {
     const ctx = useBusinessContext();
-    return <PaymentDetailPage businessId={ctx.businessId} role={ctx.role} paymentId={paymentRoute.useParams().paymentId} />;
+    return <PaymentDetailPage businessId={ctx.businessId} permissions={ctx.permissions} paymentId={paymentRoute.useParams().paymentId} />;
   },
 });
 const creditNotesRoute = createRoute({
@@ -254,7 +254,7 @@ const customersRoute = createRoute({
   path: 'customers',
   component: function CustomersRoute() {
     const ctx = useBusinessContext();
-    return <CustomersPage businessId={ctx.businessId} role={ctx.role} />;
+    return <CustomersPage businessId={ctx.businessId} permissions={ctx.permissions} />;
   },
 });
 const newCustomerRoute = createRoute({
@@ -270,7 +270,7 @@ const customerRoute = createRoute({
   path: 'customers/$contactId',
   component: function CustomerRoute() {
     const ctx = useBusinessContext();
-    return <CustomerDetailPage businessId={ctx.businessId} role={ctx.role} contactId={customerRoute.useParams().contactId} />;
+    return <CustomerDetailPage businessId={ctx.businessId} permissions={ctx.permissions} contactId={customerRoute.useParams().contactId} />;
   },
 });
 const editCustomerRoute = createRoute({
@@ -288,7 +288,7 @@ const productsRoute = createRoute({
   path: '/',
   component: function ProductsRoute() {
     const ctx = useBusinessContext();
-    return <ProductsPage businessId={ctx.businessId} role={ctx.role} />;
+    return <ProductsPage businessId={ctx.businessId} permissions={ctx.permissions} />;
   },
 });
 const newProductRoute = createRoute({
@@ -334,7 +334,7 @@ const accountsRoute = createRoute({
   path: 'accounts',
   component: function AccountsRoute() {
     const ctx = useBusinessContext();
-    return <AccountsPage businessId={ctx.businessId} role={ctx.role} />;
+    return <AccountsPage businessId={ctx.businessId} permissions={ctx.permissions} />;
   },
 });
 const accountLedgerRoute = createRoute({
@@ -349,7 +349,7 @@ const journalRoute = createRoute({
   path: 'journal',
   component: function JournalRoute() {
     const ctx = useBusinessContext();
-    return <JournalPage businessId={ctx.businessId} role={ctx.role} />;
+    return <JournalPage businessId={ctx.businessId} permissions={ctx.permissions} />;
   },
 });
 const newJournalEntryRoute = createRoute({

@@ -121,6 +121,8 @@ export const enPayments = {
   publicInvoice: {
     title: 'Invoice {{number}}',
     from: 'From',
+    phone: 'Tel. {{phone}}',
+    taxId: 'Tax ID {{taxId}}',
     billTo: 'Bill to',
     issueDate: 'Issued',
     dueDate: 'Due',

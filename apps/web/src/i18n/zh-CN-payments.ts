@@ -123,6 +123,8 @@ export const zhCNPayments: typeof enPayments = {
   publicInvoice: {
     title: '发票 {{number}}',
     from: '开票方',
+    phone: '电话 {{phone}}',
+    taxId: '税号 {{taxId}}',
     billTo: '付款方',
     issueDate: '开票日期',
     dueDate: '到期日',

@@ -83,7 +83,7 @@ export class InvoiceDocumentsService {
       if (!p) throw notFound('Invoice');
       const m = (minor: bigint) => moneyDto(minor, p.currency);
       return {
-        businessName: p.business.name,
+        business: p.business,
         customer: { name: p.customer.name },
         number: p.number,
         issueDate: p.issueDate,

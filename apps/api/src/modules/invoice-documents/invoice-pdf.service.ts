@@ -62,7 +62,14 @@ export class InvoicePdfService {
       lines: lines.map((l) => ({ ...l, unitPriceMinor: BigInt(l.unitPriceMinor) })),
     });
     return {
-      business: { name: header.businessName, country: header.country },
+      business: {
+        name: header.business.name,
+        country: header.business.country,
+        address: addressLines({ ...header.business, country: undefined }),
+        taxId: header.business.taxId,
+        email: header.business.email,
+        phone: header.business.phone,
+      },
       number: inv.number,
       status: inv.status,
       issueDate: inv.issueDate,

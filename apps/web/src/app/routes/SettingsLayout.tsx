@@ -1,26 +1,24 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/Card';
-import { canManageBusiness } from '../../lib/roles';
+import { allows, type Permission } from '../../lib/permissions';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useCurrentBusiness } from '../current-business';
+
+/** Each tab shows only to those whose role has the permission its page needs. */
+const SETTINGS_TABS = [
+  { key: 'profile', to: '/b/$businessId/settings', exact: true, needs: 'business.read' },
+  { key: 'members', to: '/b/$businessId/settings/members', exact: false, needs: 'members.read' },
+  { key: 'taxes', to: '/b/$businessId/settings/taxes', exact: false, needs: 'products.read' },
+  { key: 'invitations', to: '/b/$businessId/settings/invitations', exact: false, needs: 'invitations.manage' },
+  { key: 'audit', to: '/b/$businessId/settings/audit', exact: false, needs: 'audit.read' },
+] as const satisfies readonly { key: string; to: string; exact: boolean; needs: Permission }[];
 
 export function SettingsLayout() {
   const { t } = useTranslation();
   const { businessId, business } = useCurrentBusiness();
-  const admin = canManageBusiness(business?.role);
   useDocumentTitle(t('nav.settings'));
-  const tabs = [
-    { key: 'profile', to: '/b/$businessId/settings', exact: true, label: t('settings.tabs.profile') },
-    { key: 'members', to: '/b/$businessId/settings/members', exact: false, label: t('settings.tabs.members') },
-    { key: 'taxes', to: '/b/$businessId/settings/taxes', exact: false, label: t('settings.tabs.taxes') },
-    ...(admin
-      ? [
-          { key: 'invitations', to: '/b/$businessId/settings/invitations', exact: false, label: t('settings.tabs.invitations') },
-          { key: 'audit', to: '/b/$businessId/settings/audit', exact: false, label: t('settings.tabs.audit') },
-        ]
-      : []),
-  ] as const;
+  const tabs = SETTINGS_TABS.filter((tab) => allows(business?.permissions, tab.needs));
   return (
     <div className="page" data-testid="page-settings">
       <PageHeader title={t('nav.settings')} description={t('settings.description', { business: business?.name ?? '' })} />
@@ -35,7 +33,7 @@ export function SettingsLayout() {
             activeProps={{ className: 'is-active', 'aria-current': 'page' }}
             data-testid={`settings-tab-${tab.key}`}
           >
-            {tab.label}
+            {t(`settings.tabs.${tab.key}`)}
           </Link>
         ))}
       </nav>

@@ -6,7 +6,7 @@ import { BusinessProfile } from '../../features/businesses/components/BusinessPr
 import { InvitationsSection } from '../../features/invitations/components/InvitationsSection';
 import { MembersSection } from '../../features/members/components/MembersSection';
 import { TaxesSection } from '../../features/taxes/components/TaxesSection';
-import { canManageBusiness } from '../../lib/roles';
+import { allows } from '../../lib/permissions';
 import { useCurrentBusiness } from '../current-business';
 
 function OwnersAndAdminsOnly() {
@@ -26,25 +26,25 @@ export function ProfileSettingsPage() {
 export function MembersSettingsPage() {
   const { businessId, business, me } = useCurrentBusiness();
   if (!business || !me) return <PageSpinner />;
-  return <MembersSection businessId={businessId} myRole={business.role} myUserId={me.user.id} />;
+  return <MembersSection businessId={businessId} myRole={business.role} myUserId={me.user.id} permissions={business.permissions} />;
 }
 
 export function InvitationsSettingsPage() {
   const { businessId, business } = useCurrentBusiness();
   if (!business) return <PageSpinner />;
-  if (!canManageBusiness(business.role)) return <OwnersAndAdminsOnly />;
+  if (!allows(business.permissions, 'invitations.manage')) return <OwnersAndAdminsOnly />;
   return <InvitationsSection businessId={businessId} myRole={business.role} />;
 }
 
 export function AuditSettingsPage() {
   const { businessId, business } = useCurrentBusiness();
   if (!business) return <PageSpinner />;
-  if (!canManageBusiness(business.role)) return <OwnersAndAdminsOnly />;
+  if (!allows(business.permissions, 'audit.read')) return <OwnersAndAdminsOnly />;
   return <AuditLogSection businessId={businessId} />;
 }
 
 export function TaxesSettingsPage() {
   const { businessId, business } = useCurrentBusiness();
   if (!business) return <PageSpinner />;
-  return <TaxesSection businessId={businessId} role={business.role} />;
+  return <TaxesSection businessId={businessId} permissions={business.permissions} />;
 }

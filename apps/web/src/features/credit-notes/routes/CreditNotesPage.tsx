@@ -8,7 +8,10 @@ import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useCreditNotes } from '../api/get-credit-notes';
+import { creditNotesExportUrl } from '../api/export-credit-notes';
+import { useCreditNotes, type CreditNoteFilters } from '../api/get-credit-notes';
+
+const ALL_CREDIT_NOTES: CreditNoteFilters = { invoiceId: '', contactId: '' };
 
 export function CreditNotesPage({ businessId }: { businessId: string }) {
   const { t } = useTranslation();
@@ -16,7 +19,8 @@ export function CreditNotesPage({ businessId }: { businessId: string }) {
   const format = useFormatters();
   const money = useMoneyFormat();
   const pages = useCursorPages();
-  const notes = useCreditNotes(businessId, { invoiceId: '', contactId: '' }, pages.cursor);
+  const filters = ALL_CREDIT_NOTES;
+  const notes = useCreditNotes(businessId, filters, pages.cursor);
 
   let body;
   if (notes.isPending) body = <TableSkeleton columns={6} />;
@@ -78,7 +82,16 @@ export function CreditNotesPage({ businessId }: { businessId: string }) {
     );
 
   return (
-    <Card title={t('creditNotes.title')} description={t('creditNotes.description')} testId="credit-notes-section">
+    <Card
+      title={t('creditNotes.title')}
+      description={t('creditNotes.description')}
+      testId="credit-notes-section"
+      actions={
+        <a className="btn btn-ghost btn-sm" href={creditNotesExportUrl(businessId, filters)} download data-testid="export-credit-notes">
+          {t('common.exportCsv')}
+        </a>
+      }
+    >
       {body}
     </Card>
   );

@@ -12,8 +12,7 @@ import { Icon } from '../../../components/Icon';
 import { PageSpinner } from '../../../components/Spinner';
 import { useFormErrors } from '../../../lib/error-message';
 import { moneyInputValue } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { currencyOptions } from '../../businesses/business-options';
 import { useBusiness } from '../../businesses/api/get-business';
@@ -29,7 +28,7 @@ import { addDays, blankLine, isBlankLine, liveTotals, newLineKey, todayIso, type
 import { InvoiceLinesEditor } from '../components/InvoiceLinesEditor';
 import { InvoiceTotals } from '../components/InvoiceTotals';
 
-type Props = { businessId: string; role: Role; baseCurrency: string };
+type Props = { businessId: string; permissions: Permissions; baseCurrency: string };
 
 export function NewInvoicePage({ contactId, ...props }: Props & { contactId?: string }) {
   const contact = useContact(props.businessId, contactId ?? '');
@@ -104,7 +103,7 @@ const verificationOnSave = new Map<string, Verification>();
 
 function InvoiceEditor({
   businessId,
-  role,
+  permissions,
   baseCurrency,
   invoice,
   initialContact,
@@ -145,7 +144,7 @@ function InvoiceEditor({
   const [confirm, setConfirm] = useState<'issue' | 'delete' | null>(null);
   const [exchangeRate, setExchangeRate] = useState('');
 
-  const canIssue = roleAllows(role, 'invoices.issue');
+  const canIssue = allows(permissions, 'invoices.issue');
   const saving = create.isPending || update.isPending;
   const saveError = create.error ?? update.error;
   const errors = useFormErrors(saveError, [...HEAD_FIELDS, ...sentKeys.flatMap((_, i) => LINE_FIELDS.map((f) => `lines.${i}.${f}`))]);

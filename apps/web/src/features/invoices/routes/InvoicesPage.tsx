@@ -12,8 +12,7 @@ import { invoicesExportUrl } from '../api/export-invoices';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useContact } from '../../contacts/api/get-contact';
@@ -24,12 +23,12 @@ const STATUSES = ['draft', 'issued', 'partially_paid', 'paid', 'overdue', 'void'
 
 export function InvoicesPage({
   businessId,
-  role,
+  permissions,
   contactId,
   initialStatus,
 }: {
   businessId: string;
-  role: Role;
+  permissions: Permissions;
   contactId?: string;
   initialStatus?: InvoiceStatusFilter;
 }) {
@@ -38,7 +37,7 @@ export function InvoicesPage({
   const navigate = useNavigate();
   const format = useFormatters();
   const money = useMoneyFormat();
-  const canWrite = roleAllows(role, 'invoices.write');
+  const canWrite = allows(permissions, 'invoices.write');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<InvoiceStatusFilter>(initialStatus ?? '');
   const q = useDebouncedValue(search);

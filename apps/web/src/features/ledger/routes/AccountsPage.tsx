@@ -11,8 +11,7 @@ import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { ApiError } from '../../../lib/api';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useAccounts, type Account } from '../api/get-accounts';
 import { useUpdateAccount } from '../api/update-account';
@@ -25,11 +24,11 @@ function naturalBalance(a: Account) {
   return { ...a.balance, amountMinor: minor.startsWith('-') ? minor.slice(1) : `-${minor}` };
 }
 
-export function AccountsPage({ businessId, role }: { businessId: string; role: Role }) {
+export function AccountsPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('books.accounts.title'));
   const money = useMoneyFormat();
-  const canPost = roleAllows(role, 'ledger.post');
+  const canPost = allows(permissions, 'ledger.post');
   const [showInactive, setShowInactive] = useState(false);
   const [adding, setAdding] = useState(false);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);

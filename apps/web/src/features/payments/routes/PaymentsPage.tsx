@@ -11,6 +11,7 @@ import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { paymentsExportUrl } from '../api/export-payments';
 import { EMPTY_PAYMENT_FILTERS, PAYMENT_METHODS, usePayments, type PaymentFilters, type PaymentMethod } from '../api/get-payments';
 
 export function PaymentsPage({ businessId }: { businessId: string }) {
@@ -104,7 +105,16 @@ export function PaymentsPage({ businessId }: { businessId: string }) {
   }
 
   return (
-    <Card title={t('payments.title')} description={t('payments.description')} testId="payments-section">
+    <Card
+      title={t('payments.title')}
+      description={t('payments.description')}
+      testId="payments-section"
+      actions={
+        <a className="btn btn-ghost btn-sm" href={paymentsExportUrl(businessId, filters)} download data-testid="export-payments">
+          {t('common.exportCsv')}
+        </a>
+      }
+    >
       <ListToolbar>
         <select
           className="input select input-sm"

@@ -10,8 +10,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { Icon } from '../../../components/Icon';
 import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useMoneyFormat } from '../../../lib/money';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -20,11 +19,11 @@ import { useProducts, type Product, type ProductFilters, type ProductSort } from
 import { useImportProducts } from '../api/import-products';
 import { usePreviewProductsImport } from '../api/preview-products-import';
 
-export function ProductsPage({ businessId, role }: { businessId: string; role: Role }) {
+export function ProductsPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('products.title'));
   const money = useMoneyFormat();
-  const canWrite = roleAllows(role, 'products.write');
+  const canWrite = allows(permissions, 'products.write');
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<Product['kind'] | ''>('');
   const [active, setActive] = useState<ProductFilters['active']>('true');

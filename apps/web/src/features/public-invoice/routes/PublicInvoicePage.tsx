@@ -4,7 +4,7 @@ import { Logo } from '../../../components/Logo';
 import { PageSpinner } from '../../../components/Spinner';
 import { ErrorState } from '../../../components/ErrorState';
 import { ApiError } from '../../../lib/api';
-import { useFormatters } from '../../../lib/format';
+import { regionName, useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { usePublicInvoice } from '../api/get-public-invoice';
@@ -12,7 +12,7 @@ import { PdfDownload } from '../components/PdfDownload';
 
 /** What a customer sees from an invoice link: no sign-in, no app chrome. */
 export function PublicInvoicePage({ token }: { token: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormatters();
   const money = useMoneyFormat();
   const invoice = usePublicInvoice(token);
@@ -43,9 +43,21 @@ export function PublicInvoicePage({ token }: { token: string }) {
           </div>
         )}
         <header className="public-invoice-head">
-          <div>
+          <div className="public-seller">
             <p className="muted small">{t('publicInvoice.from')}</p>
-            <h1 className="public-business" data-testid="public-invoice-business">{inv.businessName}</h1>
+            <h1 className="public-business" data-testid="public-invoice-business">{inv.business.name}</h1>
+            <address className="public-seller-details" data-testid="public-invoice-seller">
+              {[...inv.business.address, ...(inv.business.country ? [regionName(inv.business.country, i18n.language)] : [])].map((line) => (
+                <span key={line}>{line}</span>
+              ))}
+              {inv.business.phone && <span>{t('publicInvoice.phone', { phone: inv.business.phone })}</span>}
+              {inv.business.email && (
+                <span>
+                  <a href={`mailto:${inv.business.email}`}>{inv.business.email}</a>
+                </span>
+              )}
+              {inv.business.taxId && <span>{t('publicInvoice.taxId', { taxId: inv.business.taxId })}</span>}
+            </address>
           </div>
           <div className="public-invoice-meta">
             <h2 className="public-number" data-testid="public-invoice-number">{t('publicInvoice.title', { number: inv.number })}</h2>
