@@ -155,6 +155,16 @@ describe('payments', () => {
     const audit = await db.query(`SELECT details FROM audit_events WHERE business_id = $1 AND action = 'payment.refunded'`, [businessId]);
     expect(audit.rows).toEqual([{ details: expect.objectContaining({ refundId, amount: '2000', currency: 'USD' }) }]);
 
+    // The invoice's payments, each with what it applied to that invoice (net of what the refund took back).
+    const ofA = (await owner.get(`${base()}/payments?invoiceId=${a}`).expect(200)).body.items as { id: string; appliedToInvoice: unknown }[];
+    expect(new Map(ofA.map((p) => [p.id, p.appliedToInvoice]))).toEqual(
+      new Map([
+        [p1.body.id, { amountMinor: '3500', currency: 'USD' }],
+        [p2.body.id, { amountMinor: '4000', currency: 'USD' }],
+      ]),
+    );
+    expect((await owner.get(`${base()}/payments`).expect(200)).body.items.every((p: { appliedToInvoice: unknown }) => p.appliedToInvoice === null)).toBe(true);
+
     // Nothing left to void once money was applied, and every entry balances.
     await owner.post(`${base()}/invoices/${a}/void`, { reason: 'x' }).expect(409);
     const tb = await db.query(
@@ -222,6 +232,9 @@ describe('payments', () => {
       .post(`${base()}/payments`, { contactId: cnyCustomer, method: 'cash', amount: '30.00', date: '2026-02-01', allocations: [{ invoiceId: inv, amount: '30.00' }] })
       .expect(400);
     expect(fieldOf(feb)).toEqual([expect.objectContaining({ field: 'allocations.0.amount', code: 'exceeds_balance', message: expect.stringContaining('on 2026-03-01') })]);
+    // The values in the message come as params too, so the app can word it in Chinese.
+    const number = (await invoice(inv)).number;
+    expect((fieldOf(feb)[0] as { params?: object }).params).toEqual({ invoice: number, open: '20.00 CNY', on: '2026-03-01', variant: 'dated' });
     // Dated after the refund, the same credit note fits.
     await owner
       .post(`${base()}/credit-notes`, { invoiceId: inv, reason: 'Damaged', date: '2026-04-02', lines: [{ description: 'Damaged', quantity: '1', unitPrice: '30.00' }] })

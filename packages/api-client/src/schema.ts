@@ -1335,6 +1335,18 @@ export interface components {
             code: string;
             /** @example must be at least 12 characters */
             message: string;
+            /**
+             * @description Values in the message (amounts, dates, numbers) for wording it in another language; `variant` names a wording of the code
+             * @example {
+             *       "open": "20.00 CNY",
+             *       "invoice": "INV-00042",
+             *       "on": "2026-03-01",
+             *       "variant": "dated"
+             *     }
+             */
+            params?: {
+                [key: string]: string;
+            };
         };
         ErrorDetailDto: {
             /**
@@ -2746,7 +2758,7 @@ export interface components {
             id: string;
             name: string;
         };
-        PaymentSummaryDto: {
+        PaymentListItemDto: {
             /** Format: uuid */
             id: string;
             contact: components["schemas"]["PaymentContactDto"];
@@ -2769,9 +2781,11 @@ export interface components {
             unapplied: components["schemas"]["MoneyDto"];
             /** Format: date-time */
             createdAt: string;
+            /** @description With the invoiceId filter: what this payment has applied to that invoice, net of what refunds took back; otherwise null */
+            appliedToInvoice: components["schemas"]["MoneyDto"] | null;
         };
         PaymentPageDto: {
-            items: components["schemas"]["PaymentSummaryDto"][];
+            items: components["schemas"]["PaymentListItemDto"][];
             nextCursor: string | null;
         };
         AllocationInputDto: {

@@ -4,6 +4,11 @@ import { lowestOnOrAfter } from '../../common/running-balance';
 import { TenantTx } from '../../db/db';
 import type { DepositAccount, PaymentMethod } from './dto/payment.dto';
 
+export interface PaymentListRow extends PaymentRow {
+  /** Net amount applied to the invoice named by the list's invoiceId filter; null without it. */
+  appliedToInvoiceMinor: string | null;
+}
+
 export interface PaymentRow {
   id: string;
   contactId: string;
@@ -215,10 +220,14 @@ export class PaymentsRepository {
       limit: number;
       cursor?: string;
     },
-  ): Promise<PaymentRow[]> {
+  ): Promise<PaymentListRow[]> {
     const after = decodeCursor(f.cursor);
-    return t.query<PaymentRow>(
-      `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN contacts c ON c.business_id = p.business_id AND c.id = p.contact_id
+    return t.query<PaymentListRow>(
+      `SELECT ${PAYMENT_COLUMNS},
+              (SELECT sum(a.amount_minor)::text FROM payment_allocations a
+                WHERE $10::uuid IS NOT NULL AND a.business_id = p.business_id AND a.payment_id = p.id AND a.invoice_id = $10
+              ) AS "appliedToInvoiceMinor"
+         FROM payments p JOIN contacts c ON c.business_id = p.business_id AND c.id = p.contact_id
         WHERE p.business_id = $1
           AND ($2::timestamptz IS NULL OR (p.created_at, p.id) < ($2::timestamptz, $3::uuid))
           AND ($5::uuid IS NULL OR p.contact_id = $5)

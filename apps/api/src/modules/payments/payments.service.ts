@@ -78,6 +78,7 @@ export class PaymentsService {
           field: 'allocations',
           code: 'exceeds_payment',
           message: `add up to ${fmt(allocated, currency)}, more than the ${fmt(amountMinor, currency)} received`,
+          params: { amount: fmt(allocated, currency), received: fmt(amountMinor, currency) },
         });
       }
       if (fields.length || amountMinor === null || !contact) throw validationFailed(fields);
@@ -137,7 +138,7 @@ export class PaymentsService {
       const total = allocations.reduce((s, a) => s + a.amountMinor, 0n);
       const date = dto.date ?? maxDate(await this.ledger.today(t), row.date);
       if (date < row.date) {
-        fields.push({ field: 'date', code: 'too_early', message: `must not be before the payment date (${row.date})` });
+        fields.push({ field: 'date', code: 'too_early', message: `must not be before the payment date (${row.date})`, params: { date: row.date, variant: 'payment' } });
       } else {
         const credit = await this.creditFrom(t, row, date);
         if (total > credit.unappliedMinor) {
@@ -145,6 +146,7 @@ export class PaymentsService {
             field: 'allocations',
             code: 'exceeds_credit',
             message: `add up to ${fmt(total, payment.currency)}, more than the ${fmt(credit.unappliedMinor, payment.currency)} of unapplied credit${credit.asOf}`,
+            params: { amount: fmt(total, payment.currency), credit: fmt(credit.unappliedMinor, payment.currency), ...credit.params },
           });
         }
       }
@@ -191,6 +193,10 @@ export class PaymentsService {
               low.appliedMinor < net
                 ? `is more than the ${fmt(low.appliedMinor, payment.currency)} of this payment applied to that invoice on ${low.on}; date the refund on or after the day the money was applied`
                 : `is more than the ${fmt(net, payment.currency)} of this payment applied to that invoice`,
+            params:
+              low.appliedMinor < net
+                ? { applied: fmt(low.appliedMinor, payment.currency), on: low.on, variant: 'dated' }
+                : { applied: fmt(net, payment.currency) },
           });
         }
       }
@@ -202,11 +208,12 @@ export class PaymentsService {
             field: 'amount',
             code: 'exceeds_credit',
             message: `is more than the ${fmt(available, payment.currency)} of unapplied credit${unapply.length ? ' after unapplying' : ''}${credit.asOf}; unapply money from invoices first`,
+            params: { amount: fmt(amountMinor, payment.currency), credit: fmt(available, payment.currency), ...credit.params },
           });
         }
       }
       if (!datable) {
-        fields.push({ field: 'date', code: 'too_early', message: `must not be before the payment date (${row.date})` });
+        fields.push({ field: 'date', code: 'too_early', message: `must not be before the payment date (${row.date})`, params: { date: row.date, variant: 'payment' } });
       }
       if (fields.length || amountMinor === null) throw validationFailed(fields);
 
@@ -322,7 +329,13 @@ export class PaymentsService {
     const limit = q.limit ?? 25;
     return this.db.tenant(access.businessId, async (t) => {
       const page = pageOf(await this.payments.list(t, { ...q, limit }), limit);
-      return { nextCursor: page.nextCursor, items: page.items.map((p) => summaryOf(p)) };
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((p) => ({
+          ...summaryOf(p),
+          appliedToInvoice: p.appliedToInvoiceMinor === null ? null : moneyDto(p.appliedToInvoiceMinor, p.currency),
+        })),
+      };
     });
   }
 
@@ -440,12 +453,13 @@ export class PaymentsService {
       locked.set(inv.id, inv);
       if (!open.includes(inv.status)) {
         const why = inv.status === 'paid' ? 'is already paid' : `is ${inv.status === 'draft' ? 'a draft' : 'void'}; only issued invoices can be paid`;
-        fields.push({ field: at('invoiceId'), code: `invoice_${inv.status}`, message: why });
+        fields.push({ field: at('invoiceId'), code: `invoice_${inv.status}`, message: why, params: { invoice: inv.number ?? '' } });
       } else if (inv.currency !== payment.currency) {
         fields.push({
           field: at('invoiceId'),
           code: 'currency_mismatch',
           message: `is in ${inv.currency}; a ${payment.currency} payment can only settle ${payment.currency} invoices`,
+          params: { currency: inv.currency, payment: payment.currency },
         });
       } else if (field === 'allocations') {
         if (inv.issueDate > opts.date) {
@@ -453,6 +467,7 @@ export class PaymentsService {
             field: at('invoiceId'),
             code: 'not_yet_issued',
             message: `was issued on ${inv.issueDate}, after ${opts.date}; money can be applied to it from its issue date on`,
+            params: { issued: inv.issueDate, date: opts.date },
           });
           continue;
         }
@@ -467,6 +482,10 @@ export class PaymentsService {
               low.openMinor < balanceOf(inv)
                 ? `is more than the ${fmt(low.openMinor, currency)} open on invoice ${inv.number} on ${low.on}, after the payments and credit notes dated up to that day`
                 : `is more than the open balance of invoice ${inv.number} (${fmt(balanceOf(inv), currency)})`,
+            params: {
+              invoice: inv.number ?? '',
+              ...(low.openMinor < balanceOf(inv) ? { open: fmt(low.openMinor, currency), on: low.on, variant: 'dated' } : { open: fmt(balanceOf(inv), currency) }),
+            },
           });
         }
       }
@@ -479,9 +498,14 @@ export class PaymentsService {
    * The most of a payment's credit that can be applied or refunded on `date`: its lowest unapplied
    * amount from that day on. `asOf` explains the figure when it is less than today's credit.
    */
-  private async creditFrom(t: TenantTx, row: PaymentRow, date: string): Promise<{ unappliedMinor: bigint; asOf: string }> {
+  private async creditFrom(
+    t: TenantTx,
+    row: PaymentRow,
+    date: string,
+  ): Promise<{ unappliedMinor: bigint; asOf: string; params: Record<string, string> }> {
     const low = await this.payments.lowestUnappliedFrom(t, row, date);
-    return { unappliedMinor: low.unappliedMinor, asOf: low.unappliedMinor < unappliedOf(row) ? ` on ${low.on}` : '' };
+    const dated = low.unappliedMinor < unappliedOf(row);
+    return { unappliedMinor: low.unappliedMinor, asOf: dated ? ` on ${low.on}` : '', params: dated ? { on: low.on, variant: 'dated' } : {} };
   }
 
   private async present(t: TenantTx, id: string): Promise<PaymentDto> {
@@ -548,10 +572,10 @@ function parseAmount(input: string, currency: CurrencyCode, field: string, field
   try {
     const minor = parseMoney(input, currency).amountMinor;
     if (minor > 0n) return minor;
-    fields.push({ field, code: 'too_small', message: 'must be more than 0' });
+    fields.push({ field, code: 'too_small', message: 'must be more than 0', params: { variant: 'positive' } });
   } catch (e) {
     if (!(e instanceof MoneyError)) throw e;
-    fields.push({ field, code: 'invalid_amount', message: `has more decimals than ${currency} allows` });
+    fields.push({ field, code: 'invalid_amount', message: `has more decimals than ${currency} allows`, params: { currency } });
   }
   return null;
 }
@@ -573,12 +597,12 @@ function parseAllocations(input: AllocationInputDto[], currency: CurrencyCode, f
 function rateFor(currency: CurrencyCode, base: CurrencyCode, given: string | undefined, fields: FieldError[]): string {
   if (currency === base) {
     if (given !== undefined && trimZeros(given) !== '1') {
-      fields.push({ field: 'exchangeRate', code: 'not_applicable', message: `must be 1 (or omitted) for ${base} payments` });
+      fields.push({ field: 'exchangeRate', code: 'not_applicable', message: `must be 1 (or omitted) for ${base} payments`, params: { base } });
     }
     return '1';
   }
   if (!given || /^0+(\.0+)?$/.test(given)) {
-    fields.push({ field: 'exchangeRate', code: 'required', message: `is required: how many ${base} one ${currency} is worth` });
+    fields.push({ field: 'exchangeRate', code: 'required', message: `is required: how many ${base} one ${currency} is worth`, params: { variant: 'rate', base, currency } });
     return '1';
   }
   return trimZeros(given);

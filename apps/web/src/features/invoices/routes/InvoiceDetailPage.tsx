@@ -49,7 +49,9 @@ export function InvoiceDetailPage({
   if (invoice.isPending) return <PageSpinner />;
   if (invoice.isError) return <ErrorState error={invoice.error} onRetry={() => void invoice.refetch()} retrying={invoice.isFetching} />;
   const inv = invoice.data;
-  const canVoid = allows(permissions, 'invoices.void') && inv.status !== 'draft' && inv.status !== 'void';
+  // The API voids only an issued invoice with nothing paid or credited; anything else is refunded or credited instead.
+  const canVoid =
+    allows(permissions, 'invoices.void') && inv.status === 'issued' && inv.paid.amountMinor === '0' && inv.credited.amountMinor === '0';
   const date = (iso: string) => format.date(`${iso}T00:00:00`);
   const open = inv.status === 'issued' || inv.status === 'partially_paid';
   const canPay = open && inv.balance.amountMinor !== '0' && allows(permissions, 'payments.write');

@@ -390,6 +390,7 @@ function InvoiceEditor({
         autoFocusConfirm={!needsRate}
         pending={saving || issue.isPending}
         error={issueFields.general ?? (saveError ? saveError : null)}
+        errorDetails={issueFields.unplacedFieldMessages}
         onCancel={() => setConfirm(null)}
         onConfirm={() => void issueNow()}
       >

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useFormErrors } from '../../../lib/error-message';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -9,7 +10,6 @@ import { FormError } from '../../../components/FormError';
 import { Icon } from '../../../components/Icon';
 import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
-import { ApiError } from '../../../lib/api';
 import { useMoneyFormat } from '../../../lib/money';
 import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -35,6 +35,7 @@ export function AccountsPage({ businessId, permissions }: { businessId: string; 
   const [deactivating, setDeactivating] = useState<Account | null>(null);
   const accounts = useAccounts(businessId, showInactive);
   const update = useUpdateAccount(businessId);
+  const renameError = useFormErrors(update.error, ['name']).field('name');
 
   const saveRename = () => {
     if (!renaming) return;
@@ -76,7 +77,7 @@ export function AccountsPage({ businessId, permissions }: { businessId: string; 
                         value={renaming.name}
                         onChange={(e) => setRenaming({ id: a.id, name: e.target.value })}
                         autoFocus
-                        aria-invalid={update.error instanceof ApiError && !!update.error.fieldMessage('name')}
+                        aria-invalid={!!renameError}
                       />
                       <Button size="sm" type="submit" pending={update.isPending}>
                         {t('books.accounts.save')}
@@ -84,9 +85,7 @@ export function AccountsPage({ businessId, permissions }: { businessId: string; 
                       <Button size="sm" variant="ghost" onClick={() => setRenaming(null)}>
                         {t('common.cancel')}
                       </Button>
-                      {update.error instanceof ApiError && update.error.fieldMessage('name') && (
-                        <span className="field-error">{update.error.fieldMessage('name')}</span>
-                      )}
+                      {renameError && <span className="field-error">{renameError}</span>}
                     </form>
                   ) : (
                     <div className="person">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
+import { PdfDownload } from '../../../components/PdfDownload';
 import { Logo } from '../../../components/Logo';
 import { PageSpinner } from '../../../components/Spinner';
 import { ErrorState } from '../../../components/ErrorState';
@@ -8,7 +9,6 @@ import { regionName, useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { usePublicInvoice } from '../api/get-public-invoice';
-import { PdfDownload } from '../components/PdfDownload';
 
 /** What a customer sees from an invoice link: no sign-in, no app chrome. */
 export function PublicInvoicePage({ token }: { token: string }) {
@@ -111,7 +111,12 @@ export function PublicInvoicePage({ token }: { token: string }) {
           </table>
         </div>
         <div className="public-invoice-foot">
-          <PdfDownload token={token} fileName={`${inv.number}.pdf`} />
+          <PdfDownload
+            href={`/api/public/invoices/${encodeURIComponent(token)}/pdf`}
+            fileName={`${inv.number}.pdf`}
+            credentials="omit"
+            testId="public-invoice-pdf"
+          />
           <div className="totals" data-testid="public-invoice-totals">
             <dl>
               {inv.discount.amountMinor !== '0' && (
