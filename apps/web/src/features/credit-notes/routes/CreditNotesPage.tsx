@@ -58,18 +58,18 @@ export function CreditNotesPage({ businessId }: { businessId: string }) {
             <tbody>
               {notes.data.items.map((note) => (
                 <tr key={note.id}>
-                  <td>
+                  <td className="num">
                     <Link className="person-name" to="/b/$businessId/sales/credit-notes/$creditNoteId" params={{ businessId, creditNoteId: note.id }}>
                       {note.number}
                     </Link>
                   </td>
-                  <td data-label={t('creditNotes.columns.invoice')}>
+                  <td data-label={t('creditNotes.columns.invoice')} className="num">
                     <Link to="/b/$businessId/sales/invoices/$invoiceId" params={{ businessId, invoiceId: note.invoice.id }}>
                       {note.invoice.number}
                     </Link>
                   </td>
                   <td data-label={t('creditNotes.columns.customer')}>{note.contact.name}</td>
-                  <td data-label={t('creditNotes.columns.date')}>{format.date(`${note.date}T00:00:00`)}</td>
+                  <td data-label={t('creditNotes.columns.date')} className="num">{format.date(`${note.date}T00:00:00`)}</td>
                   <td data-label={t('creditNotes.columns.reason')}>{note.reason}</td>
                   <td data-label={t('creditNotes.columns.total')} className="align-end num">{money.json(note.total)}</td>
                 </tr>
