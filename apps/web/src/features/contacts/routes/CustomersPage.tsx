@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
+import { CsvExportLink } from '../../../components/CsvExportLink';
 import { CsvImportDialog } from '../../../components/CsvImportDialog';
 import { CursorPager, useCursorPages } from '../../../components/CursorPager';
 import { EmptyState } from '../../../components/EmptyState';
@@ -136,9 +137,7 @@ export function CustomersPage({ businessId, permissions }: { businessId: string;
       testId="customers-section"
       actions={
         <>
-          <a className="btn btn-ghost btn-sm" href={contactsExportUrl(businessId, filters)} download data-testid="export-customers">
-            {t('common.exportCsv')}
-          </a>
+          <CsvExportLink href={contactsExportUrl(businessId, filters)} testId="export-customers" />
           {canWrite && (
             <Button variant="secondary" size="sm" onClick={() => setImporting(true)} data-testid="import-customers">
               {t('common.importCsv')}

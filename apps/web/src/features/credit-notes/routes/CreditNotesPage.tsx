@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/Card';
+import { CsvExportLink } from '../../../components/CsvExportLink';
 import { CursorPager, useCursorPages } from '../../../components/CursorPager';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
@@ -87,9 +88,7 @@ export function CreditNotesPage({ businessId }: { businessId: string }) {
       description={t('creditNotes.description')}
       testId="credit-notes-section"
       actions={
-        <a className="btn btn-ghost btn-sm" href={creditNotesExportUrl(businessId, filters)} download data-testid="export-credit-notes">
-          {t('common.exportCsv')}
-        </a>
+        <CsvExportLink href={creditNotesExportUrl(businessId, filters)} testId="export-credit-notes" />
       }
     >
       {body}

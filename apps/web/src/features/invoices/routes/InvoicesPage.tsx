@@ -3,6 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
+import { CsvExportLink } from '../../../components/CsvExportLink';
 import { CursorPager, useCursorPages } from '../../../components/CursorPager';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
@@ -158,9 +159,7 @@ export function InvoicesPage({
       testId="invoices-section"
       actions={
         <>
-          <a className="btn btn-ghost btn-sm" href={invoicesExportUrl(businessId, filters)} download data-testid="export-invoices">
-            {t('common.exportCsv')}
-          </a>
+          <CsvExportLink href={invoicesExportUrl(businessId, filters)} testId="export-invoices" />
           {canWrite && (
             <Link
               className="btn btn-primary btn-sm"

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
+import { CsvExportLink } from '../../../components/CsvExportLink';
 import { CursorPager, useCursorPages } from '../../../components/CursorPager';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
@@ -110,9 +111,7 @@ export function PaymentsPage({ businessId }: { businessId: string }) {
       description={t('payments.description')}
       testId="payments-section"
       actions={
-        <a className="btn btn-ghost btn-sm" href={paymentsExportUrl(businessId, filters)} download data-testid="export-payments">
-          {t('common.exportCsv')}
-        </a>
+        <CsvExportLink href={paymentsExportUrl(businessId, filters)} testId="export-payments" />
       }
     >
       <ListToolbar>

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
+import { CsvExportLink } from '../../../components/CsvExportLink';
 import { CsvImportDialog } from '../../../components/CsvImportDialog';
 import { CursorPager, useCursorPages } from '../../../components/CursorPager';
 import { EmptyState } from '../../../components/EmptyState';
@@ -148,9 +149,7 @@ export function ProductsPage({ businessId, permissions }: { businessId: string; 
       testId="products-section"
       actions={
         <>
-          <a className="btn btn-ghost btn-sm" href={productsExportUrl(businessId, filters)} download data-testid="export-products">
-            {t('common.exportCsv')}
-          </a>
+          <CsvExportLink href={productsExportUrl(businessId, filters)} testId="export-products" />
           {canWrite && (
             <Button variant="secondary" size="sm" onClick={() => setImporting(true)} data-testid="import-products">
               {t('common.importCsv')}
