@@ -12,6 +12,17 @@ import { runOutboxJobs } from './outbox-jobs';
 import { testEnv } from './test-env';
 
 const CUSTOMER = '上海茶叶贸易有限公司';
+/** The business's own address and contact details, printed on its invoices. */
+const SELLER = {
+  addressLine1: '龙井路18号 18 Longjing Road',
+  addressLine2: null,
+  city: 'Hangzhou',
+  region: 'Zhejiang',
+  postalCode: '310013',
+  taxId: '91330100MA2H3XXX1K',
+  email: 'accounts@dragonwell.example',
+  phone: '+86 571 5555 0100',
+};
 
 const binary = (res: request.Response & { text?: string }, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -43,6 +54,7 @@ describe('invoice documents: PDF, public link and email', () => {
     businessId = (
       await owner.post('/api/businesses', { name: '龙井茶庄 Dragon Well Tea House', baseCurrency: 'CNY', country: 'CN' }).expect(201)
     ).body.id;
+    await owner.patch(base(), SELLER).expect(200);
     customerId = (
       await owner
         .post(`${base()}/contacts`, {
@@ -139,9 +151,28 @@ describe('invoice documents: PDF, public link and email', () => {
     expect(text).toContain(inv.number);
     expect(text).toContain('西湖龙井 West Lake Longjing, 250 g');
     expect(text).toContain('龙井茶庄 Dragon Well Tea House');
+    // The seller's address and contact details under its name.
+    for (const printed of ['龙井路18号 18 Longjing Road', 'Hangzhou, Zhejiang 310013', 'China', 'Tax ID 税号: 91330100MA2H3XXX1K', 'accounts@dragonwell.example', '+86 571 5555 0100']) {
+      expect(text).toContain(printed);
+    }
     // 2 × 388.00 less 5% = 737.20; + 45.50 = 782.70, formatted by @keeper/money for a CN business.
     expect(text).toContain('¥782.70');
     expect(text).toContain('感谢惠顾 Thank you for your business');
+  });
+
+  it('renders the PDF again when the business changes its address', async () => {
+    const inv = await issueInvoice();
+    await runJobs('invoice.render-pdf', inv.id);
+    expect(await pdfText((await getPdf(owner, inv.id).expect(200)).body as Buffer)).toContain('Hangzhou, Zhejiang 310013');
+
+    await owner.patch(base(), { addressLine1: "延安西路100号 100 Yan'an West Road", city: 'Shanghai', region: null, postalCode: '200040' }).expect(200);
+    await owner.get(`${base()}/invoices/${inv.id}/pdf`).expect(202);
+    await runJobs('invoice.render-pdf', inv.id);
+    const text = await pdfText((await getPdf(owner, inv.id).expect(200)).body as Buffer);
+    expect(text).toContain("延安西路100号 100 Yan'an West Road");
+    expect(text).toContain('Shanghai, 200040');
+    expect(text).not.toContain('Hangzhou');
+    await owner.patch(base(), SELLER).expect(200);
   });
 
   it('serves the invoice through an unguessable public link without a session, and nothing else', async () => {
@@ -164,12 +195,19 @@ describe('invoice documents: PDF, public link and email', () => {
     expect(view.headers['cache-control']).toContain('no-store');
     expect(Object.keys(view.body).sort()).toEqual(
       [
-        'balance', 'businessName', 'credited', 'currency', 'customer', 'discount', 'dueDate', 'issueDate', 'lines', 'number',
+        'balance', 'business', 'credited', 'currency', 'customer', 'discount', 'dueDate', 'issueDate', 'lines', 'number',
         'paid', 'pricesIncludeTax', 'status', 'subtotal', 'tax', 'taxes', 'total',
       ].sort(),
     );
+    expect(view.body.business).toEqual({
+      name: '龙井茶庄 Dragon Well Tea House',
+      address: ['龙井路18号 18 Longjing Road', 'Hangzhou, Zhejiang 310013'],
+      country: 'CN',
+      taxId: SELLER.taxId,
+      email: SELLER.email,
+      phone: SELLER.phone,
+    });
     expect(view.body).toMatchObject({
-      businessName: '龙井茶庄 Dragon Well Tea House',
       customer: { name: CUSTOMER },
       number: inv.number,
       status: 'issued',

@@ -112,6 +112,32 @@ describe('invoices', () => {
     await staff.post(`${base()}/invoices/${d.body.id}/void`, { reason: 'no' }).expect(403);
   });
 
+  it('counts an invoice overdue from the day after its due date where the business is', async () => {
+    // Kiritimati (UTC+14) and Pago Pago (UTC−11) are on different dates from UTC at every hour, so a
+    // server-clock "today" would get one of them wrong whenever this runs.
+    for (const timezone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      const bid = (await owner.post('/api/businesses', { name: `Clock ${timezone}`, baseCurrency: 'USD', timezone }).expect(201)).body.id;
+      const path = `/api/businesses/${bid}`;
+      const today = (await owner.get(`${path}/dashboard`).expect(200)).body.today as string;
+      const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const contactId = (await owner.post(`${path}/contacts`, { kind: 'customer', name: 'Clock customer' }).expect(201)).body.id;
+      const issued: Record<string, string> = {};
+      for (const [name, due] of [['late', yesterday], ['dueToday', today]]) {
+        const d = await owner
+          .post(`${path}/invoices`, { contactId, issueDate: yesterday, dueDate: due, lines: [{ description: 'x', quantity: '1', unitPrice: '5' }] })
+          .expect(201);
+        await owner.post(`${path}/invoices/${d.body.id}/issue`, {}).expect(200);
+        issued[name] = d.body.id;
+      }
+      const list = (await owner.get(`${path}/invoices`).expect(200)).body.items as { id: string; overdue: boolean }[];
+      expect({ timezone, overdue: list.filter((i) => i.overdue).map((i) => i.id) }).toEqual({ timezone, overdue: [issued.late] });
+      const filtered = (await owner.get(`${path}/invoices?status=overdue`).expect(200)).body.items as { id: string }[];
+      expect({ timezone, filtered: filtered.map((i) => i.id) }).toEqual({ timezone, filtered: [issued.late] });
+      const dash = (await owner.get(`${path}/dashboard`).expect(200)).body;
+      expect({ timezone, overdueCount: dash.receivables.overdueCount }).toEqual({ timezone, overdueCount: 1 });
+    }
+  });
+
   it('lists with filters and pages', async () => {
     const page1 = await owner.get(`${base()}/invoices?limit=2`).expect(200);
     expect(page1.body.items).toHaveLength(2);

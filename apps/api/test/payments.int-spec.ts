@@ -28,8 +28,9 @@ describe('payments', () => {
     await api.close();
   });
 
-  async function issue(s: Session, path: string, contactId: string, unitPrice: string, rate?: string): Promise<string> {
-    const d = await s.post(`${path}/invoices`, { contactId, lines: [{ description: 'Tea', quantity: '1', unitPrice }] }).expect(201);
+  // Issued early in 2026, so that the payments below, dated in January and February, come after the invoices.
+  async function issue(s: Session, path: string, contactId: string, unitPrice: string, rate?: string, issueDate = '2026-01-02'): Promise<string> {
+    const d = await s.post(`${path}/invoices`, { contactId, issueDate, lines: [{ description: 'Tea', quantity: '1', unitPrice }] }).expect(201);
     await s.post(`${path}/invoices/${d.body.id}/issue`, rate ? { exchangeRate: rate } : {}).expect(200);
     return d.body.id;
   }
@@ -154,6 +155,16 @@ describe('payments', () => {
     const audit = await db.query(`SELECT details FROM audit_events WHERE business_id = $1 AND action = 'payment.refunded'`, [businessId]);
     expect(audit.rows).toEqual([{ details: expect.objectContaining({ refundId, amount: '2000', currency: 'USD' }) }]);
 
+    // The invoice's payments, each with what it applied to that invoice (net of what the refund took back).
+    const ofA = (await owner.get(`${base()}/payments?invoiceId=${a}`).expect(200)).body.items as { id: string; appliedToInvoice: unknown }[];
+    expect(new Map(ofA.map((p) => [p.id, p.appliedToInvoice]))).toEqual(
+      new Map([
+        [p1.body.id, { amountMinor: '3500', currency: 'USD' }],
+        [p2.body.id, { amountMinor: '4000', currency: 'USD' }],
+      ]),
+    );
+    expect((await owner.get(`${base()}/payments`).expect(200)).body.items.every((p: { appliedToInvoice: unknown }) => p.appliedToInvoice === null)).toBe(true);
+
     // Nothing left to void once money was applied, and every entry balances.
     await owner.post(`${base()}/invoices/${a}/void`, { reason: 'x' }).expect(409);
     const tb = await db.query(
@@ -186,6 +197,73 @@ describe('payments', () => {
       { key: 'cash', currency: 'CNY', amount: 45000, base: 45000 },
       { key: 'customer_credit', currency: 'CNY', amount: -45000, base: -45000 },
     ]);
+  });
+
+  it('refuses back-dated documents that would over-settle an invoice or over-use credit on a later day', async () => {
+    const fieldOf = (res: { body: { error: { fields: { field: string; code: string; message: string }[] } } }) => res.body.error.fields;
+    const inv = await issue(owner, base(), cnyCustomer, '100.00', undefined, '2026-01-10');
+
+    // Not before the invoice exists.
+    const early = await owner
+      .post(`${base()}/payments`, { contactId: cnyCustomer, method: 'cash', amount: '10.00', date: '2026-01-09', allocations: [{ invoiceId: inv, amount: '10.00' }] })
+      .expect(400);
+    expect(fieldOf(early)).toEqual([
+      expect.objectContaining({ field: 'allocations.0.invoiceId', code: 'not_yet_issued', message: expect.stringContaining('2026-01-10') }),
+    ]);
+
+    // 80.00 paid on March 1 (recorded first) leaves 20.00 open from then on: a payment dated
+    // February 1 may take at most that much, though 20.00 is also all that is open today.
+    const march = await owner
+      .post(`${base()}/payments`, { contactId: cnyCustomer, method: 'cash', amount: '80.00', date: '2026-03-01', allocations: [{ invoiceId: inv, amount: '80.00' }] })
+      .expect(201);
+    // Taking 60.00 of it back on April 1 reopens 80.00 today, but only 20.00 was open on March 1.
+    await owner
+      .post(`${base()}/payments/${march.body.id}/refunds`, { amount: '60.00', reason: 'Returned', date: '2026-04-01', unapply: [{ invoiceId: inv, amount: '60.00' }] })
+      .expect(200);
+    expect((await invoice(inv)).balance.amountMinor).toBe('8000');
+    const cn = await owner
+      .post(`${base()}/credit-notes`, { invoiceId: inv, reason: 'Damaged', date: '2026-02-01', lines: [{ description: 'Damaged', quantity: '1', unitPrice: '30.00' }] })
+      .expect(400);
+    expect(fieldOf(cn)).toEqual([
+      expect.objectContaining({ field: 'lines', code: 'exceeds_balance', message: expect.stringContaining('20.00 CNY open on invoice') }),
+    ]);
+    expect(fieldOf(cn)[0].message).toContain('on 2026-03-01');
+    const feb = await owner
+      .post(`${base()}/payments`, { contactId: cnyCustomer, method: 'cash', amount: '30.00', date: '2026-02-01', allocations: [{ invoiceId: inv, amount: '30.00' }] })
+      .expect(400);
+    expect(fieldOf(feb)).toEqual([expect.objectContaining({ field: 'allocations.0.amount', code: 'exceeds_balance', message: expect.stringContaining('on 2026-03-01') })]);
+    // The values in the message come as params too, so the app can word it in Chinese.
+    const number = (await invoice(inv)).number;
+    expect((fieldOf(feb)[0] as { params?: object }).params).toEqual({ invoice: number, open: '20.00 CNY', on: '2026-03-01', variant: 'dated' });
+    // Dated after the refund, the same credit note fits.
+    await owner
+      .post(`${base()}/credit-notes`, { invoiceId: inv, reason: 'Damaged', date: '2026-04-02', lines: [{ description: 'Damaged', quantity: '1', unitPrice: '30.00' }] })
+      .expect(201);
+
+    // A refund cannot take back money before it was applied.
+    const credit = (await owner.post(`${base()}/payments`, { contactId: cnyCustomer, method: 'cash', amount: '50.00', date: '2026-01-15' }).expect(201)).body.id;
+    await owner.post(`${base()}/payments/${credit}/allocations`, { date: '2026-05-01', allocations: [{ invoiceId: inv, amount: '40.00' }] }).expect(200);
+    const tooSoon = await owner
+      .post(`${base()}/payments/${credit}/refunds`, { amount: '40.00', reason: 'x', date: '2026-04-20', unapply: [{ invoiceId: inv, amount: '40.00' }] })
+      .expect(400);
+    expect(fieldOf(tooSoon)).toEqual([
+      expect.objectContaining({ field: 'unapply.0.amount', code: 'exceeds_applied', message: expect.stringContaining('0.00 CNY of this payment applied to that invoice on 2026-04-20') }),
+    ]);
+    // Nor refund, on April 20, credit that the May 1 application uses: 10.00 is left from then on, 50.00 on April 20.
+    const overRefund = await owner.post(`${base()}/payments/${credit}/refunds`, { amount: '20.00', reason: 'x', date: '2026-04-20' }).expect(400);
+    expect(fieldOf(overRefund)).toEqual([expect.objectContaining({ field: 'amount', code: 'exceeds_credit' })]);
+    await owner.post(`${base()}/payments/${credit}/refunds`, { amount: '10.00', reason: 'x', date: '2026-04-20' }).expect(200);
+    // Unapplying on May 2 frees credit from that day on: applying it back dated April 30 would
+    // use credit that was not there on May 1.
+    await owner
+      .post(`${base()}/payments/${credit}/refunds`, { amount: '1.00', reason: 'x', date: '2026-05-02', unapply: [{ invoiceId: inv, amount: '40.00' }] })
+      .expect(200);
+    expect((await owner.get(`${base()}/payments/${credit}`).expect(200)).body.unapplied.amountMinor).toBe('3900');
+    const back = await owner.post(`${base()}/payments/${credit}/allocations`, { date: '2026-04-30', allocations: [{ invoiceId: inv, amount: '1.00' }] }).expect(400);
+    expect(fieldOf(back)).toEqual([
+      expect.objectContaining({ field: 'allocations', code: 'exceeds_credit', message: expect.stringContaining('0.00 CNY of unapplied credit on 2026-05-01') }),
+    ]);
+    await owner.post(`${base()}/payments/${credit}/allocations`, { date: '2026-05-02', allocations: [{ invoiceId: inv, amount: '39.00' }] }).expect(200);
   });
 
   it('names the field in every validation error', async () => {

@@ -322,6 +322,113 @@ describe('reports', () => {
   });
 });
 
+describe('receivables as of a past day', () => {
+  let api: Api;
+  let owner: Session;
+  let b: Awaited<ReturnType<typeof books>>;
+  const ids: Record<string, string> = {};
+  const eur = (minor: number): Money => ({ amountMinor: String(minor), currency: 'EUR' });
+
+  // Documents are entered out of date order: a credit note before the earlier-dated payment, a
+  // refund that takes money back weeks after it was applied, a void dated today.
+  beforeAll(async () => {
+    api = await startApi();
+    owner = await signUp(api, 'Aging Owner');
+    b = await books(owner, 'Aging Co');
+    ids.dana = await b.customer('Dana Foods');
+    ids.emil = await b.customer('Emil Handel', 'EUR');
+    ids.a = (await b.invoice(ids.dana, { issueDate: '2025-01-15', dueDate: '2025-02-14', unitPrice: '1000.00' })).id;
+    ids.b = (await b.invoice(ids.emil, { issueDate: '2025-02-01', dueDate: '2025-03-03', unitPrice: '500.00', exchangeRate: '1.1' })).id;
+    ids.c = (await b.invoice(ids.dana, { issueDate: '2025-03-01', dueDate: '2025-03-31', unitPrice: '80.00' })).id;
+
+    const partialCredit = (invoiceId: string, date: string, unitPrice: string) =>
+      owner
+        .post(b.url('/credit-notes'), { invoiceId, date, reason: 'Damaged', lines: [{ description: 'Damaged', quantity: '1', unitPrice }] })
+        .expect(201);
+    await partialCredit(ids.a, '2025-03-10', '200.00');
+    await owner
+      .post(b.url('/payments'), { contactId: ids.dana, method: 'bank_transfer', date: '2025-02-20', amount: '300.00', allocations: [{ invoiceId: ids.a, amount: '300.00' }] })
+      .expect(201);
+    ids.credit = (await owner.post(b.url('/payments'), { contactId: ids.dana, method: 'cash', date: '2025-03-20', amount: '600.00' }).expect(201)).body.id;
+    await owner.post(b.url(`/payments/${ids.credit}/allocations`), { date: '2025-04-05', allocations: [{ invoiceId: ids.a, amount: '500.00' }] }).expect(200);
+    await owner
+      .post(b.url(`/payments/${ids.credit}/refunds`), { amount: '100.00', reason: 'Overpaid', date: '2025-04-20', unapply: [{ invoiceId: ids.a, amount: '100.00' }] })
+      .expect(200);
+    // EUR: 200.00 paid at 1.2 on March 5, then a credit note dated February 15 entered afterwards.
+    await owner
+      .post(b.url('/payments'), {
+        contactId: ids.emil,
+        method: 'bank_transfer',
+        date: '2025-03-05',
+        amount: '200.00',
+        exchangeRate: '1.2',
+        allocations: [{ invoiceId: ids.b, amount: '200.00' }],
+      })
+      .expect(201);
+    await partialCredit(ids.b, '2025-02-15', '100.00');
+    await owner.post(b.url(`/invoices/${ids.c}/void`), { reason: 'Sent twice' }).expect(200);
+  });
+  afterAll(() => api.close());
+
+  const aging = async (asOf?: string) => (await owner.get(b.url(`/reports/ar-aging${asOf ? `?asOf=${asOf}` : ''}`)).expect(200)).body;
+  const row = (body: { customers: { contact: { id: string } }[] }, id: string) => body.customers.find((c) => c.contact.id === id);
+  const zero = usd(0);
+  const buckets = (o: Partial<Record<'current' | 'days1To30' | 'days31To60' | 'days61To90' | 'over90', Money>>) => ({
+    current: zero,
+    days1To30: zero,
+    days31To60: zero,
+    days61To90: zero,
+    over90: zero,
+    ...o,
+  });
+
+  it('states each open balance as it stood on the day, in the bucket of that day', async () => {
+    const jan = await aging('2025-01-31');
+    expect(jan.customers).toHaveLength(1);
+    expect(row(jan, ids.dana)).toMatchObject({ ...buckets({ current: usd(100000) }), total: usd(100000), invoiceCount: 1 });
+
+    // A: 1000 − 300 paid Feb 20 (the March credit note is not yet there). B: EUR 500 − 100 credited Feb 15, at 1.1.
+    const feb = await aging('2025-02-28');
+    expect(row(feb, ids.dana)).toMatchObject({ ...buckets({ days1To30: usd(70000) }), total: usd(70000), invoiceCount: 1 });
+    expect(row(feb, ids.emil)).toMatchObject({ ...buckets({ current: usd(44000) }), total: usd(44000), invoiceCount: 1 });
+
+    // A: − 200 credited Mar 10 = 500, 45 days late. B: − EUR 200 paid Mar 5 = EUR 200 = 220.00. C: issued Mar 1, voided only today.
+    const mar = await aging('2025-03-31');
+    expect(row(mar, ids.dana)).toMatchObject({ ...buckets({ current: usd(8000), days31To60: usd(50000) }), total: usd(58000), invoiceCount: 2 });
+    expect(row(mar, ids.emil)).toMatchObject({ ...buckets({ days1To30: usd(22000) }), total: usd(22000), invoiceCount: 1 });
+
+    // A: settled by the credit applied Apr 5 and left out; C is 10 days late.
+    const apr10 = await aging('2025-04-10');
+    expect(row(apr10, ids.dana)).toMatchObject({ ...buckets({ days1To30: usd(8000) }), total: usd(8000), invoiceCount: 1 });
+
+    // A: 100 taken back by the refund on Apr 20, 75 days late.
+    const apr30 = await aging('2025-04-30');
+    expect(row(apr30, ids.dana)).toMatchObject({ ...buckets({ days1To30: usd(8000), days61To90: usd(10000) }), total: usd(18000), invoiceCount: 2 });
+
+    // Today C is void; A and B are still open.
+    const now = await aging();
+    expect(row(now, ids.dana)).toMatchObject({ total: usd(10000), invoiceCount: 1 });
+    expect(row(now, ids.emil)).toMatchObject({ total: usd(22000), invoiceCount: 1 });
+  });
+
+  it('ties to the receivables account on every day a document moved it', async () => {
+    for (const asOf of ['2025-01-14', '2025-01-15', '2025-02-14', '2025-02-15', '2025-02-20', '2025-03-01', '2025-03-05', '2025-03-10', '2025-04-05', '2025-04-19', '2025-04-20', '']) {
+      const q = asOf ? `?asOf=${asOf}` : '';
+      const report = await aging(asOf);
+      const bs = (await owner.get(b.url(`/reports/balance-sheet${q}`)).expect(200)).body;
+      const ar = bs.assets.lines.find((l: { account: { subtype: string } | null }) => l.account?.subtype === 'receivable');
+      expect({ asOf, aging: report.totals.total }).toEqual({ asOf, aging: ar?.amount ?? zero });
+    }
+    expect((await aging('2025-01-14')).customers).toEqual([]);
+  });
+
+  it('shows today\'s figures on the dashboard, and the documents their balances now', async () => {
+    const dash = (await owner.get(b.url('/dashboard')).expect(200)).body;
+    expect(dash.receivables).toEqual({ outstanding: usd(32000), outstandingCount: 2, overdue: usd(32000), overdueCount: 2 });
+    expect((await owner.get(b.url(`/invoices/${ids.b}`)).expect(200)).body.balance).toEqual(eur(20000));
+  });
+});
+
 describe('dashboard', () => {
   let api: Api;
   let owner: Session;
@@ -348,12 +455,22 @@ describe('dashboard', () => {
       ['K7', 'EUR', -5, 25, '260.00', '1.2'],
     ];
     const customers: Record<string, string> = {};
-    for (const [name, currency, issued, due, price, rate] of invoices) {
+    const issued: Record<string, string> = {};
+    for (const [name, currency, issueDays, due, price, rate] of invoices) {
       customers[name] ??= await b.customer(`Customer ${name}`, currency);
-      await b.invoice(customers[name], { issueDate: D(issued), dueDate: D(due), unitPrice: price!, exchangeRate: rate });
+      issued[name] = (await b.invoice(customers[name], { issueDate: D(issueDays), dueDate: D(due), unitPrice: price!, exchangeRate: rate })).id;
       const base = rate === '1.2' ? 31200 : Number(price!.replace('.', ''));
-      sales.push([D(issued), base]);
+      sales.push([D(issueDays), base]);
     }
+    // Credit notes lower sales (and what is owed) from their date: K2 falls behind K3; K6's old invoice is
+    // outside the 12 months, its credit note is not.
+    const credit = (name: string, days: number, unitPrice: string) =>
+      owner
+        .post(b.url('/credit-notes'), { invoiceId: issued[name], date: D(days), reason: 'Returned', lines: [{ description: 'Returned', quantity: '1', unitPrice }] })
+        .expect(201);
+    await credit('K2', -1, '150.00');
+    await credit('K6', -2, '100.00');
+    sales.push([D(-1), -15000], [D(-2), -10000]);
     await b.entry(D(-40), 'cash', 'sales', '70.00');
     await b.entry(D(-29), 'cash', 'sales', '1.00');
     await b.entry(D(-30), 'cash', 'sales', '2.00');
@@ -379,7 +496,7 @@ describe('dashboard', () => {
     expect(res.revenueByMonth).toEqual(expected);
     // The 400-day-old invoice is outside the window.
     expect(res.revenueByMonth.map((m: { amount: Money }) => minor(m.amount)).reduce((s: number, v: number) => s + v, 0)).toBe(
-      60000 + 5000 + 50000 + 40000 + 30000 + 20000 + 31200 + 7000 + 100 + 200,
+      60000 + 5000 + 50000 + 40000 + 30000 + 20000 + 31200 + 7000 + 100 + 200 - 15000 - 10000,
     );
   });
 
@@ -387,9 +504,9 @@ describe('dashboard', () => {
     const res = (await owner.get(b.url('/dashboard')).expect(200)).body;
     expect(res.currency).toBe('USD');
     expect(res.receivables).toEqual({
-      outstanding: usd(60000 + 5000 + 50000 + 40000 + 30000 + 20000 + 1000000 + 31200),
+      outstanding: usd(60000 + 5000 + 35000 + 40000 + 30000 + 20000 + 990000 + 31200),
       outstandingCount: 8,
-      overdue: usd(50000 + 40000 + 30000 + 1000000), // due today is not overdue
+      overdue: usd(35000 + 40000 + 30000 + 990000), // due today is not overdue
       overdueCount: 4,
     });
     expect(res.cash).toEqual({
@@ -399,10 +516,11 @@ describe('dashboard', () => {
       cashOut: usd(20000),
       net: usd(80100),
     });
+    // Net of credit notes: K2 sold 500.00 and credited 150.00.
     expect(res.topCustomers.map((c: { contact: { name: string }; revenue: Money; invoiceCount: number }) => [c.contact.name, minor(c.revenue), c.invoiceCount])).toEqual([
       ['Customer K1', 65000, 2],
-      ['Customer K2', 50000, 1],
       ['Customer K3', 40000, 1],
+      ['Customer K2', 35000, 1],
       ['Customer K7', 31200, 1],
       ['Customer K4', 30000, 1],
     ]);

@@ -2633,6 +2633,18 @@ export interface components {
             code: string;
             /** @example must be at least 12 characters */
             message: string;
+            /**
+             * @description Values in the message (amounts, dates, numbers) for wording it in another language; `variant` names a wording of the code
+             * @example {
+             *       "open": "20.00 CNY",
+             *       "invoice": "INV-00042",
+             *       "on": "2026-03-01",
+             *       "variant": "dated"
+             *     }
+             */
+            params?: {
+                [key: string]: string;
+            };
         };
         ErrorDetailDto: {
             /**
@@ -2685,6 +2697,8 @@ export interface components {
             baseCurrency: string;
             /** @enum {string} */
             role: "owner" | "admin" | "accountant" | "staff";
+            /** @description What your role may do in this business; the app shows only what these allow (the API enforces them) */
+            permissions: ("business.read" | "business.update" | "members.read" | "members.manage" | "invitations.manage" | "audit.read" | "ledger.read" | "ledger.post" | "contacts.read" | "contacts.write" | "products.read" | "products.write" | "taxes.manage" | "invoices.read" | "invoices.write" | "invoices.issue" | "invoices.void" | "reports.read" | "dashboard.read" | "payments.read" | "payments.write" | "payments.refund" | "reminders.manage" | "inventory.read" | "inventory.write" | "inventory.manage" | "quotes.read" | "quotes.write" | "sales_orders.read" | "sales_orders.write" | "sales_orders.fulfil" | "purchases.read" | "purchases.write" | "bills.read" | "bills.write" | "bills.void" | "bills.pay" | "expenses.read" | "expenses.write" | "expenses.void")[];
         };
         MyLenderOrganisationDto: {
             /** Format: uuid */
@@ -2736,6 +2750,15 @@ export interface components {
              * @enum {string}
              */
             taxRounding: "line" | "document";
+            addressLine1: string | null;
+            addressLine2: string | null;
+            city: string | null;
+            region: string | null;
+            postalCode: string | null;
+            /** @description VAT / tax registration number */
+            taxId: string | null;
+            email: string | null;
+            phone: string | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -2743,11 +2766,16 @@ export interface components {
              * @enum {string}
              */
             role: "owner" | "admin" | "accountant" | "staff";
+            /** @description What your role may do here; the app shows only what these allow (the API enforces them) */
+            permissions: ("business.read" | "business.update" | "members.read" | "members.manage" | "invitations.manage" | "audit.read" | "ledger.read" | "ledger.post" | "contacts.read" | "contacts.write" | "products.read" | "products.write" | "taxes.manage" | "invoices.read" | "invoices.write" | "invoices.issue" | "invoices.void" | "reports.read" | "dashboard.read" | "payments.read" | "payments.write" | "payments.refund" | "reminders.manage" | "inventory.read" | "inventory.write" | "inventory.manage" | "quotes.read" | "quotes.write" | "sales_orders.read" | "sales_orders.write" | "sales_orders.fulfil" | "purchases.read" | "purchases.write" | "bills.read" | "bills.write" | "bills.void" | "bills.pay" | "expenses.read" | "expenses.write" | "expenses.void")[];
         };
         UpdateBusinessDto: {
             name?: string;
-            /** @example CN */
-            country?: string;
+            /**
+             * @description null or "" clears it
+             * @example CN
+             */
+            country?: string | null;
             /** @example Asia/Shanghai */
             timezone?: string;
             /**
@@ -2761,6 +2789,34 @@ export interface components {
              * @enum {string}
              */
             taxRounding?: "line" | "document";
+            /**
+             * @description First address line; null or "" clears it
+             * @example 18 Longjing Road
+             */
+            addressLine1?: string | null;
+            /** @example Building 2 */
+            addressLine2?: string | null;
+            /** @example Hangzhou */
+            city?: string | null;
+            /**
+             * @description State, province or region
+             * @example Zhejiang
+             */
+            region?: string | null;
+            /** @example 310013 */
+            postalCode?: string | null;
+            /**
+             * @description VAT / tax registration number
+             * @example 91330100MA2H3XXX1K
+             */
+            taxId?: string | null;
+            /**
+             * @description Printed on invoices for customers to reply to
+             * @example accounts@lotus.example
+             */
+            email?: string | null;
+            /** @example +86 571 5555 0100 */
+            phone?: string | null;
         };
         MemberDto: {
             /**
@@ -3920,7 +3976,10 @@ export interface components {
             invoiceCount: number;
         };
         ArAgingDto: {
-            /** @example 2025-03-31 */
+            /**
+             * @description The day the balances are stated for: invoices issued by then, less payments applied, refunds taken back and credit notes dated by then; a voided invoice counts until its void date. The total equals the receivables account on that day
+             * @example 2025-03-31
+             */
             asOf: string;
             /**
              * @description The base currency; invoices are converted at the rate fixed at issue
@@ -4027,9 +4086,12 @@ export interface components {
         };
         TopCustomerDto: {
             contact: components["schemas"]["ReportContactDto"];
-            /** @description Invoiced revenue before tax, converted at the rate fixed at issue */
+            /** @description Sales before tax net of credit notes: invoices issued in the window less credit notes dated in it, at their rates */
             revenue: components["schemas"]["MoneyDto"];
-            /** @example 4 */
+            /**
+             * @description Invoices issued in the window (not void)
+             * @example 4
+             */
             invoiceCount: number;
         };
         DashboardDto: {
@@ -4049,7 +4111,7 @@ export interface components {
             payables: components["schemas"]["PayablesSummaryDto"];
             /** @description The last 30 days including today */
             cash: components["schemas"]["CashFlowSummaryDto"];
-            /** @description Up to 5 customers with the most invoiced revenue over the last 12 months (issued, not void) */
+            /** @description Up to 5 customers with the most sales net of credit notes over the last 12 months (issued, not void) */
             topCustomers: components["schemas"]["TopCustomerDto"][];
         };
         PaymentContactDto: {
@@ -4057,7 +4119,7 @@ export interface components {
             id: string;
             name: string;
         };
-        PaymentSummaryDto: {
+        PaymentListItemDto: {
             /** Format: uuid */
             id: string;
             contact: components["schemas"]["PaymentContactDto"];
@@ -4080,9 +4142,11 @@ export interface components {
             unapplied: components["schemas"]["MoneyDto"];
             /** Format: date-time */
             createdAt: string;
+            /** @description With the invoiceId filter: what this payment has applied to that invoice, net of what refunds took back; otherwise null */
+            appliedToInvoice: components["schemas"]["MoneyDto"] | null;
         };
         PaymentPageDto: {
-            items: components["schemas"]["PaymentSummaryDto"][];
+            items: components["schemas"]["PaymentListItemDto"][];
             nextCursor: string | null;
         };
         AllocationInputDto: {
@@ -4386,6 +4450,27 @@ export interface components {
             /** Format: date-time */
             requestedAt: string;
         };
+        PublicBusinessDto: {
+            /** @example Lotus Tea House */
+            name: string;
+            /**
+             * @description Address lines, without the country
+             * @example [
+             *       "18 Longjing Road",
+             *       "Hangzhou, Zhejiang 310013"
+             *     ]
+             */
+            address: string[];
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example CN
+             */
+            country: string | null;
+            /** @description VAT / tax registration number */
+            taxId: string | null;
+            email: string | null;
+            phone: string | null;
+        };
         PublicCustomerDto: {
             /** @example 上海茶叶贸易有限公司 */
             name: string;
@@ -4408,7 +4493,7 @@ export interface components {
             tax: components["schemas"]["MoneyDto"];
         };
         PublicInvoiceDto: {
-            businessName: string;
+            business: components["schemas"]["PublicBusinessDto"];
             customer: components["schemas"]["PublicCustomerDto"];
             /** @example INV-00042 */
             number: string;

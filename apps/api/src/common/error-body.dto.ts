@@ -5,6 +5,13 @@ export class FieldErrorDto {
   @ApiProperty({ example: 'password' }) field: string;
   @ApiProperty({ example: 'too_short' }) code: string;
   @ApiProperty({ example: 'must be at least 12 characters' }) message: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { open: '20.00 CNY', invoice: 'INV-00042', on: '2026-03-01', variant: 'dated' },
+    description: 'Values in the message (amounts, dates, numbers) for wording it in another language; `variant` names a wording of the code',
+  })
+  params?: Record<string, string>;
 }
 
 export class ErrorDetailDto {

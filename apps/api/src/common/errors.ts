@@ -3,7 +3,13 @@ import { HttpStatus } from '@nestjs/common';
 export interface FieldError {
   field: string;
   code: string;
+  /** English, a fragment that follows the field's label ("must be at least 12 characters"). */
   message: string;
+  /**
+   * The values in the message (amounts, dates, document numbers), so a client can word it in
+   * another language. `variant` names a wording of the code (e.g. `dated`, `positive`).
+   */
+  params?: Record<string, string>;
 }
 
 /** Stable error codes and the HTTP status each maps to. Clients branch on the code, never the text. */

@@ -9,10 +9,10 @@ export function parsePositiveAmount(input: string, currency: CurrencyCode, field
   try {
     const minor = parseMoney(input, currency).amountMinor;
     if (minor > 0n) return minor;
-    fields.push({ field, code: 'too_small', message: 'must be more than 0' });
+    fields.push({ field, code: 'too_small', message: 'must be more than 0', params: { variant: 'positive' } });
   } catch (e) {
     if (!(e instanceof MoneyError)) throw e;
-    fields.push({ field, code: 'invalid_amount', message: `has more decimals than ${currency} allows` });
+    fields.push({ field, code: 'invalid_amount', message: `has more decimals than ${currency} allows`, params: { currency } });
   }
   return null;
 }
@@ -32,12 +32,12 @@ export function exchangeRateFor(
 ): string {
   if (currency === base) {
     if (given !== undefined && trimZeros(given) !== '1') {
-      fields.push({ field, code: 'not_applicable', message: `must be 1 (or omitted) for ${base} ${documents}` });
+      fields.push({ field, code: 'not_applicable', message: `must be 1 (or omitted) for ${base} ${documents}`, params: { base } });
     }
     return '1';
   }
   if (!given || /^0+(\.0+)?$/.test(given)) {
-    fields.push({ field, code: 'required', message: `is required: how many ${base} one ${currency} is worth` });
+    fields.push({ field, code: 'required', message: `is required: how many ${base} one ${currency} is worth`, params: { variant: 'rate', base, currency } });
     return '1';
   }
   return trimZeros(given);

@@ -6,6 +6,7 @@ import { Invoices1763900200000 } from './migrations/1763900200000-invoices';
 import { Payments1763900300000 } from './migrations/1763900300000-payments';
 import { InvoiceDocuments1763900400000 } from './migrations/1763900400000-invoice-documents';
 import { RecurringReminders1763900500000 } from './migrations/1763900500000-recurring-reminders';
+import { BusinessProfile1763900600000 } from './migrations/1763900600000-business-profile';
 import { RecurringRemindersCatchUp1763900700000 } from './migrations/1763900700000-recurring-reminders-catch-up';
 import { Inventory1764000000000 } from './migrations/1764000000000-inventory';
 import { CountsReorderNotifications1764000300000 } from './migrations/1764000300000-counts-reorder-notifications';
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   Payments1763900300000,
   InvoiceDocuments1763900400000,
   RecurringReminders1763900500000,
+  BusinessProfile1763900600000,
   RecurringRemindersCatchUp1763900700000,
   Inventory1764000000000,
   Sales1764000100000,

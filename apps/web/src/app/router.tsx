@@ -12,7 +12,7 @@ import { preferences } from '../lib/storage';
 import { homeRedirect } from './home-route';
 import { AppLayout } from './layout/AppLayout';
 import type { Section } from './layout/nav-items';
-import type { Role } from '../lib/roles';
+import type { Permissions } from '../lib/permissions';
 import { LenderConsoleRoute } from './routes/LenderConsoleRoute';
 import { ComingSoonPage } from './routes/ComingSoonPage';
 import { SettingsLayout } from './routes/SettingsLayout';
@@ -214,10 +214,10 @@ function sectionRoute<S extends Section>(section: S) {
 
 const dashboardRoute = createRoute({ getParentRoute: () => businessRoute, path: 'dashboard', component: DashboardRoute });
 
-/** The role and base currency pages need; the business layout has already loaded them. */
+/** What the person may do here and the base currency, which pages need; the business layout has already loaded them. */
 function useBusinessContext() {
   const { businessId, business } = useCurrentBusiness();
-  return { businessId, role: business?.role ?? 'staff', baseCurrency: business?.baseCurrency ?? 'USD' };
+  return { businessId, permissions: business?.permissions ?? [], baseCurrency: business?.baseCurrency ?? 'USD' };
 }
 
 const validateContactSearch = (search: Record<string, unknown>): { contactId?: string } =>
@@ -241,7 +241,7 @@ const invoicesRoute = createRoute({
   component: function InvoicesRoute() {
     const ctx = useBusinessContext();
     const search = invoicesRoute.useSearch();
-    return <InvoicesPage businessId={ctx.businessId} role={ctx.role} contactId={search.contactId} initialStatus={search.status} />;
+    return <InvoicesPage businessId={ctx.businessId} permissions={ctx.permissions} contactId={search.contactId} initialStatus={search.status} />;
   },
 });
 const newInvoiceRoute = createRoute({
@@ -274,7 +274,7 @@ const recurringRoute = createRoute({
   path: 'recurring',
   component: function RecurringRoute() {
     const ctx = useBusinessContext();
-    return <RecurringInvoicesPage businessId={ctx.businessId} role={ctx.role} />;
+    return <RecurringInvoicesPage businessId={ctx.businessId} permissions={ctx.permissions} />;
   },
 });
 const newRecurringRoute = createRoute({
@@ -292,7 +292,7 @@ const recurringDetailRoute = createRoute({
   path: 'recurring/$templateId',
   component: function RecurringDetailRoute() {
     const ctx = useBusinessContext();
-    return <RecurringDetailPage businessId={ctx.businessId} role={ctx.role} templateId={recurringDetailRoute.useParams().templateId} />;
+    return <RecurringDetailPage businessId={ctx.businessId} permissions={ctx.permissions} templateId={recurringDetailRoute.useParams().templateId} />;
   },
 });
 const editRecurringRoute = createRoute({
@@ -308,7 +308,7 @@ const quotesRoute = createRoute({
   path: 'quotes',
   component: function QuotesRoute() {
     const ctx = useBusinessContext();
-    return <QuotesPage businessId={ctx.businessId} role={ctx.role} />;
+    return <QuotesPage businessId={ctx.businessId} permissions={ctx.permissions} />;
   },
 });
 const newQuoteRoute = createRoute({
@@ -324,7 +324,7 @@ const quoteRoute = createRoute({
   path: 'quotes/$quoteId',
   component: function QuoteRoute() {
     const ctx = useBusinessContext();
-    return <QuoteDetailPage businessId={ctx.businessId} role={ctx.role} quoteId={quoteRoute.useParams().quoteId} />;
+    return <QuoteDetailPage businessId={ctx.businessId} permissions={ctx.permissions} quoteId={quoteRoute.useParams().quoteId} />;
   },
 });
 const editQuoteRoute = createRoute({
@@ -342,7 +342,7 @@ const ordersRoute = createRoute({
     SALES_ORDER_FILTERS.includes(search.status as SalesOrderFilter) ? { status: search.status as SalesOrderFilter } : {},
   component: function OrdersRoute() {
     const ctx = useBusinessContext();
-    return <SalesOrdersPage businessId={ctx.businessId} role={ctx.role} initialStatus={ordersRoute.useSearch().status} />;
+    return <SalesOrdersPage businessId={ctx.businessId} permissions={ctx.permissions} initialStatus={ordersRoute.useSearch().status} />;
   },
 });
 const newOrderRoute = createRoute({
@@ -389,7 +389,7 @@ const paymentRoute = createRoute({
   path: 'payments/$paymentId',
   component: function PaymentRoute() {
     const ctx = useBusinessContext();
-    return <PaymentDetailPage businessId={ctx.businessId} role={ctx.role} paymentId={paymentRoute.useParams().paymentId} />;
+    return <PaymentDetailPage businessId={ctx.businessId} permissions={ctx.permissions} paymentId={paymentRoute.useParams().paymentId} />;
   },
 });
 const creditNotesRoute = createRoute({
@@ -411,7 +411,7 @@ const customersRoute = createRoute({
   path: 'customers',
   component: function CustomersRoute() {
     const ctx = useBusinessContext();
-    return <CustomersPage businessId={ctx.businessId} role={ctx.role} />;
+    return <CustomersPage businessId={ctx.businessId} permissions={ctx.permissions} />;
   },
 });
 const newCustomerRoute = createRoute({
@@ -427,7 +427,7 @@ const customerRoute = createRoute({
   path: 'customers/$contactId',
   component: function CustomerRoute() {
     const ctx = useBusinessContext();
-    return <CustomerDetailPage businessId={ctx.businessId} role={ctx.role} contactId={customerRoute.useParams().contactId} />;
+    return <CustomerDetailPage businessId={ctx.businessId} permissions={ctx.permissions} contactId={customerRoute.useParams().contactId} />;
   },
 });
 const editCustomerRoute = createRoute({
@@ -445,7 +445,7 @@ const productsRoute = createRoute({
   path: '/',
   component: function ProductsRoute() {
     const ctx = useBusinessContext();
-    return <ProductsPage businessId={ctx.businessId} role={ctx.role} />;
+    return <ProductsPage businessId={ctx.businessId} permissions={ctx.permissions} />;
   },
 });
 const newProductRoute = createRoute({
@@ -464,13 +464,13 @@ const productRoute = createRoute({
     return <EditProductPage {...ctx} productId={productRoute.useParams().productId} />;
   },
 });
-const inventoryPage = <P extends string>(path: P, Page: ComponentType<{ businessId: string; role: Role }>) =>
+const inventoryPage = <P extends string>(path: P, Page: ComponentType<{ businessId: string; permissions: Permissions }>) =>
   createRoute({
     getParentRoute: () => inventoryRoute,
     path,
     component: function InventoryPageRoute() {
       const ctx = useBusinessContext();
-      return <Page businessId={ctx.businessId} role={ctx.role} />;
+      return <Page businessId={ctx.businessId} permissions={ctx.permissions} />;
     },
   });
 const stockRoute = inventoryPage('stock', StockLevelsPage);
@@ -503,7 +503,7 @@ const countRoute = createRoute({
   path: 'counts/$countId',
   component: function CountRoute() {
     const ctx = useBusinessContext();
-    return <CountDetailPage businessId={ctx.businessId} role={ctx.role} countId={countRoute.useParams().countId} />;
+    return <CountDetailPage businessId={ctx.businessId} permissions={ctx.permissions} countId={countRoute.useParams().countId} />;
   },
 });
 const purchasesRoute = createRoute({ getParentRoute: () => businessRoute, path: 'purchases', component: PurchasesLayout });
@@ -613,7 +613,7 @@ const accountsRoute = createRoute({
   path: 'accounts',
   component: function AccountsRoute() {
     const ctx = useBusinessContext();
-    return <AccountsPage businessId={ctx.businessId} role={ctx.role} />;
+    return <AccountsPage businessId={ctx.businessId} permissions={ctx.permissions} />;
   },
 });
 const accountLedgerRoute = createRoute({
@@ -628,7 +628,7 @@ const journalRoute = createRoute({
   path: 'journal',
   component: function JournalRoute() {
     const ctx = useBusinessContext();
-    return <JournalPage businessId={ctx.businessId} role={ctx.role} />;
+    return <JournalPage businessId={ctx.businessId} permissions={ctx.permissions} />;
   },
 });
 const newJournalEntryRoute = createRoute({

@@ -17,6 +17,7 @@ export function ConfirmDialog({
   autoFocusConfirm = true,
   pending,
   error,
+  errorDetails,
   onConfirm,
   onCancel,
 }: {
@@ -31,6 +32,8 @@ export function ConfirmDialog({
   autoFocusConfirm?: boolean;
   pending?: boolean;
   error?: unknown;
+  /** Field errors the dialog has no field for (useFormErrors' unplacedFieldMessages), shown with the error. */
+  errorDetails?: readonly string[];
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -62,7 +65,7 @@ export function ConfirmDialog({
         <div className="dialog-body">
           <h2 className="dialog-title">{title}</h2>
           {children && <div className="dialog-text">{children}</div>}
-          <FormError error={error} />
+          <FormError error={error} extra={errorDetails} />
           <div className="dialog-actions">
             <Button variant="secondary" onClick={onCancel} disabled={pending} data-testid="confirm-cancel">
               {t('common.cancel')}

@@ -42,6 +42,7 @@ export const enPayments = {
     },
     amountHint: 'Balance due is {{balance}}. Anything above it stays as customer credit.',
     columns: {
+      appliedHere: 'Applied to this invoice',
       date: 'Date',
       customer: 'Customer',
       method: 'Method',
@@ -96,6 +97,7 @@ export const enPayments = {
     reason: 'Reason',
     date: 'Date',
     creditQuantity: 'Quantity to credit',
+    moreThanInvoiced: 'More than the {{quantity}} invoiced.',
     ofInvoice: 'Credit notes',
     columns: {
       number: 'Number',
@@ -121,12 +123,11 @@ export const enPayments = {
   publicInvoice: {
     title: 'Invoice {{number}}',
     from: 'From',
+    phone: 'Tel. {{phone}}',
+    taxId: 'Tax ID {{taxId}}',
     billTo: 'Bill to',
     issueDate: 'Issued',
     dueDate: 'Due',
-    download: 'Download PDF',
-    preparing: 'The PDF is being prepared. Trying again in a moment…',
-    downloadFailed: 'The PDF could not be downloaded. Try again.',
     voidStamp: 'VOID',
     voidNote: 'This invoice has been cancelled and is no longer payable.',
     notFoundTitle: 'This link is not valid',

@@ -3,7 +3,7 @@ export const enReports = {
   dashboard: {
     title: 'Dashboard',
     revenueTitle: 'Revenue by month',
-    revenueDescription: 'Issued invoices over the last 12 months, in {{currency}}.',
+    revenueDescription: 'Sales income over the last 12 months, net of credit notes, in {{currency}}.',
     chartLabel: 'Bar chart of revenue for the last 12 months',
     month: 'Month',
     revenue: 'Revenue',
@@ -18,7 +18,7 @@ export const enReports = {
     cashOut: 'Money out',
     cashNet: 'Net',
     topCustomers: 'Top customers',
-    topCustomersDescription: 'By invoiced revenue over the last 12 months.',
+    topCustomersDescription: 'By sales net of credit notes over the last 12 months.',
     noCustomers: 'No invoiced customers yet.',
     emptyTitle: 'Issue your first invoice',
     emptyBody: 'Your revenue, money owed to you and best customers will appear here once you issue an invoice.',

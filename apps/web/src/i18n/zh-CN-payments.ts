@@ -44,6 +44,7 @@ export const zhCNPayments: typeof enPayments = {
     },
     amountHint: '应收余额为 {{balance}}。超出部分将作为客户预收款保留。',
     columns: {
+      appliedHere: '核销到本发票',
       date: '日期',
       customer: '客户',
       method: '方式',
@@ -98,6 +99,7 @@ export const zhCNPayments: typeof enPayments = {
     reason: '原因',
     date: '日期',
     creditQuantity: '冲减数量',
+    moreThanInvoiced: '超过了发票上的数量 {{quantity}}。',
     ofInvoice: '贷项通知单',
     columns: {
       number: '编号',
@@ -123,12 +125,11 @@ export const zhCNPayments: typeof enPayments = {
   publicInvoice: {
     title: '发票 {{number}}',
     from: '开票方',
+    phone: '电话 {{phone}}',
+    taxId: '税号 {{taxId}}',
     billTo: '付款方',
     issueDate: '开票日期',
     dueDate: '到期日',
-    download: '下载 PDF',
-    preparing: 'PDF 正在生成，稍后将自动重试…',
-    downloadFailed: 'PDF 下载失败，请重试。',
     voidStamp: '已作废',
     voidNote: '此发票已作废，无需再付款。',
     notFoundTitle: '此链接无效',

@@ -5,7 +5,7 @@ export const zhCNReports: typeof enReports = {
   dashboard: {
     title: '仪表板',
     revenueTitle: '月度收入',
-    revenueDescription: '过去 12 个月已开具的发票，以 {{currency}} 计。',
+    revenueDescription: '过去 12 个月的销售收入（已扣除贷项通知单），以 {{currency}} 计。',
     chartLabel: '过去 12 个月收入柱状图',
     month: '月份',
     revenue: '收入',
@@ -20,7 +20,7 @@ export const zhCNReports: typeof enReports = {
     cashOut: '流出',
     cashNet: '净额',
     topCustomers: '主要客户',
-    topCustomersDescription: '按过去 12 个月开票收入排序。',
+    topCustomersDescription: '按过去 12 个月扣除贷项通知单后的销售额排序。',
     noCustomers: '还没有开票客户。',
     emptyTitle: '开具您的第一张发票',
     emptyBody: '开具发票后，这里会显示您的收入、应收款和主要客户。',

@@ -58,46 +58,32 @@ export function useErrorMessage() {
   };
 }
 
-const FIELD_CODES = [
-  'required',
-  'invalid_email',
-  'too_short',
-  'too_long',
-  'invalid_choice',
-  'invalid_format',
-  'taken',
-  'already_member',
-  'too_small',
-  'too_large',
-] as const;
-
-type FieldCode = (typeof FIELD_CODES)[number];
-
-function isFieldCode(code: string): code is FieldCode {
-  return (FIELD_CODES as readonly string[]).includes(code);
-}
-
 /**
  * The API words field messages in English as fragments that follow the label
- * ("must be at least 12 characters"). English readers get that text, capitalised; other
- * languages get a translation by code, keeping any number the API stated.
+ * ("must be at least 12 characters"). English readers get that text, capitalised, unless the
+ * API sent `params` (the values in a domain message: amounts, dates, document numbers), which
+ * the app words itself; other languages always get the translation of the code
+ * (`fieldErrors.<code>`, in the wording `params.variant` names) filled with `params`, or any
+ * number the API stated as `limit`. A code without a translation falls back to the API's English.
  */
 export function useFieldErrorMessage() {
   const { t, i18n } = useTranslation();
   return (fieldError: FieldError): string => {
     const message = fieldError.message.trim();
-    const english = message ? message.charAt(0).toUpperCase() + message.slice(1) : t(`fieldErrors.required`);
-    if (i18n.language.startsWith('en')) return english;
+    const english = message ? message.charAt(0).toUpperCase() + message.slice(1) : t('fieldErrors.required');
+    // A feature's own codes live under its own strings (e.g. inventory.fieldErrors.insufficient_stock).
+    const key = i18n.exists(`fieldErrors.${fieldError.code}`) ? `fieldErrors.${fieldError.code}` : featureKey(i18n, 'fieldErrors', fieldError.code);
+    if ((i18n.language.startsWith('en') && !fieldError.params) || !key) return english;
     const limit = /-?\d+(\.\d+)?/.exec(message)?.[0] ?? '';
-    if (isFieldCode(fieldError.code)) return t(`fieldErrors.${fieldError.code}`, { limit });
-    const own = featureKey(i18n, 'fieldErrors', fieldError.code);
-    return own ? t(own as never, { limit }) : english;
+    const params = fieldError.params ?? {};
+    return t(key as 'fieldErrors.required', { limit, ...params, context: params.variant });
   };
 }
 
 /**
  * Splits an API error between the form's fields (shown under each field) and the
- * general message (shown above the submit button), so no field error is ever lost.
+ * general message (shown above the submit button) with every field error that has no
+ * field on the form (`unplacedFieldMessages`), so no field error is ever lost.
  */
 export function useFormErrors(error: unknown, fieldNames: readonly string[]) {
   const fieldMessage = useFieldErrorMessage();
@@ -111,6 +97,6 @@ export function useFormErrors(error: unknown, fieldNames: readonly string[]) {
       return found ? fieldMessage(found) : undefined;
     },
     general: showGeneral ? error : null,
-    unplacedFieldMessages: onFields.length > 0 ? elsewhere.map((f) => `${f.field}: ${fieldMessage(f)}`) : [],
+    unplacedFieldMessages: elsewhere.map((f) => fieldMessage(f)),
   };
 }

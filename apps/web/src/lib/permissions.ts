@@ -1,84 +1,13 @@
-import type { Role } from './roles';
+import type { MyBusiness } from './me';
 
-// Mirrors apps/api/src/modules/access/permissions.ts (ROLE_PERMISSIONS). The API enforces it;
-// the UI only hides or disables what would be refused. Keep both lists in step.
-export type Permission =
-  | 'business.update'
-  | 'contacts.write'
-  | 'products.write'
-  | 'taxes.manage'
-  | 'invoices.write'
-  | 'invoices.issue'
-  | 'invoices.void'
-  | 'payments.read'
-  | 'payments.write'
-  | 'payments.refund'
-  | 'dashboard.read'
-  | 'reports.read'
-  | 'ledger.read'
-  | 'ledger.post'
-  | 'reminders.manage'
-  | 'inventory.write'
-  | 'inventory.manage'
-  | 'quotes.write'
-  | 'sales_orders.write'
-  | 'sales_orders.fulfil'
-  | 'purchases.write'
-  | 'bills.write'
-  | 'bills.void'
-  | 'bills.pay'
-  | 'expenses.write'
-  | 'expenses.void';
+/**
+ * What a member may do in a business, as the API lists it for their role (with each business in
+ * /api/me and GET /businesses/{id}). The API enforces every permission; the app only hides or
+ * disables what would be refused, and never decides by role itself.
+ */
+export type Permission = MyBusiness['permissions'][number];
+export type Permissions = readonly Permission[];
 
-const ACCOUNTANT: readonly Permission[] = [
-  'contacts.write',
-  'products.write',
-  'taxes.manage',
-  'invoices.write',
-  'invoices.issue',
-  'invoices.void',
-  'payments.read',
-  'payments.write',
-  'payments.refund',
-  'dashboard.read',
-  'reports.read',
-  'ledger.read',
-  'ledger.post',
-  'inventory.write',
-  'purchases.write',
-  'bills.write',
-  'bills.void',
-  'bills.pay',
-  'expenses.write',
-  'expenses.void',
-];
-const STAFF: readonly Permission[] = [
-  'contacts.write',
-  'products.write',
-  'invoices.write',
-  'invoices.issue',
-  'payments.read',
-  'payments.write',
-  'dashboard.read',
-  'inventory.write',
-  'quotes.write',
-  'sales_orders.write',
-  'sales_orders.fulfil',
-  'purchases.write',
-  'bills.write',
-  'expenses.write',
-];
-
-export function roleAllows(role: Role | undefined, permission: Permission): boolean {
-  switch (role) {
-    case 'owner':
-    case 'admin':
-      return true;
-    case 'accountant':
-      return ACCOUNTANT.includes(permission);
-    case 'staff':
-      return STAFF.includes(permission);
-    default:
-      return false;
-  }
+export function allows(permissions: Permissions | undefined, permission: Permission): boolean {
+  return permissions?.includes(permission) ?? false;
 }

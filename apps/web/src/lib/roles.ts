@@ -5,10 +5,6 @@ export type Role = ResponseBody<'/api/me', 'get'>['businesses'][number]['role'];
 /** Most to least privileged, as the API orders them. */
 export const ROLES = ['owner', 'admin', 'accountant', 'staff'] as const satisfies readonly Role[];
 
-export function canManageBusiness(role: Role | undefined): boolean {
-  return role === 'owner' || role === 'admin';
-}
-
 // Mirrors the API's rule: an owner manages anyone; an admin manages accountants and staff.
 // The API enforces it; the UI only hides what would be refused.
 export function assignableRoles(actor: Role | undefined): Role[] {

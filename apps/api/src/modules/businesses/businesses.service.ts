@@ -4,7 +4,7 @@ import { DomainError, forbidden, notFound } from '../../common/errors';
 import { pageOf } from '../../common/pagination';
 import { Db, TenantTx } from '../../db/db';
 import { AuditService } from '../audit/audit.service';
-import { canManageRole, Role } from '../access/permissions';
+import { canManageRole, Role, ROLE_PERMISSIONS } from '../access/permissions';
 import type { BusinessAccess, Principal } from '../access/principal';
 import type { BusinessDto, CreateBusinessDto, UpdateBusinessDto } from './dto/business.dto';
 import { MembershipsRepository } from './memberships.repository';
@@ -12,7 +12,33 @@ import { LedgerService } from '../ledger/ledger.service';
 import { StockService } from '../inventory/stock.service';
 
 const BUSINESS_COLUMNS = `id, name, base_currency AS "baseCurrency", country, timezone,
-  prices_include_tax AS "pricesIncludeTax", tax_rounding AS "taxRounding", created_at AS "createdAt"`;
+  prices_include_tax AS "pricesIncludeTax", tax_rounding AS "taxRounding", address_line1 AS "addressLine1",
+  address_line2 AS "addressLine2", city, region, postal_code AS "postalCode", tax_id AS "taxId", email, phone,
+  created_at AS "createdAt"`;
+
+/** Column of each field a PATCH may change (null, where the DTO lets it through, clears the field). */
+const UPDATABLE: Record<keyof UpdateBusinessDto, string> = {
+  name: 'name',
+  country: 'country',
+  timezone: 'timezone',
+  pricesIncludeTax: 'prices_include_tax',
+  taxRounding: 'tax_rounding',
+  addressLine1: 'address_line1',
+  addressLine2: 'address_line2',
+  city: 'city',
+  region: 'region',
+  postalCode: 'postal_code',
+  taxId: 'tax_id',
+  email: 'email',
+  phone: 'phone',
+};
+
+/** The business as its member sees it: with their role and what that role may do. */
+const asMember = (row: Omit<BusinessDto, 'role' | 'permissions'>, role: Role): BusinessDto => ({
+  ...row,
+  role,
+  permissions: [...ROLE_PERMISSIONS[role]],
+});
 
 @Injectable()
 export class BusinessesService {
@@ -45,38 +71,27 @@ export class BusinessesService {
           targetId: id,
           details: { name: dto.name, baseCurrency: dto.baseCurrency },
         });
-        return { ...row, role: 'owner' };
+        return asMember(row, 'owner');
       },
       { userId: principal.userId },
     );
   }
 
   get(access: BusinessAccess): Promise<BusinessDto> {
-    return this.db.tenant(access.businessId, async (t) => ({ ...(await this.load(t)), role: access.role }));
+    return this.db.tenant(access.businessId, async (t) => asMember(await this.load(t), access.role));
   }
 
   update(access: BusinessAccess, dto: UpdateBusinessDto): Promise<BusinessDto> {
     return this.db.tenant(access.businessId, async (t) => {
       const before = await this.load(t);
+      const given = (Object.keys(UPDATABLE) as (keyof UpdateBusinessDto)[]).filter((k) => dto[k] !== undefined);
+      const params: unknown[] = [t.businessId, ...given.map((k) => dto[k])];
+      const sets = given.map((k, i) => `${UPDATABLE[k]} = $${i + 2}`);
       const [row] = await t.query(
-        `UPDATE businesses SET name = coalesce($2, name), country = coalesce($3, country),
-                timezone = coalesce($4, timezone), prices_include_tax = coalesce($5, prices_include_tax),
-                tax_rounding = coalesce($6, tax_rounding), updated_at = now()
-          WHERE id = $1 RETURNING ${BUSINESS_COLUMNS}`,
-        [
-          t.businessId,
-          dto.name ?? null,
-          dto.country ?? null,
-          dto.timezone ?? null,
-          dto.pricesIncludeTax ?? null,
-          dto.taxRounding ?? null,
-        ],
+        `UPDATE businesses SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING ${BUSINESS_COLUMNS}`,
+        params,
       );
-      const changed = Object.fromEntries(
-        (Object.keys(dto) as (keyof UpdateBusinessDto)[])
-          .filter((k) => dto[k] !== undefined && dto[k] !== before[k])
-          .map((k) => [k, { from: before[k], to: dto[k] }]),
-      );
+      const changed = Object.fromEntries(given.filter((k) => dto[k] !== before[k]).map((k) => [k, { from: before[k], to: dto[k] }]));
       if (Object.keys(changed).length > 0) {
         await this.audit.record(t, {
           action: 'business.updated',
@@ -86,7 +101,7 @@ export class BusinessesService {
           details: changed,
         });
       }
-      return { ...row, role: access.role };
+      return asMember(row, access.role);
     });
   }
 
@@ -144,7 +159,7 @@ export class BusinessesService {
     });
   }
 
-  private async load(t: TenantTx): Promise<Omit<BusinessDto, 'role'>> {
+  private async load(t: TenantTx): Promise<Omit<BusinessDto, 'role' | 'permissions'>> {
     const [row] = await t.query(`SELECT ${BUSINESS_COLUMNS} FROM businesses WHERE id = $1`, [t.businessId]);
     if (!row) throw notFound('Business');
     return row;

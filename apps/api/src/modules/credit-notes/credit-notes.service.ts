@@ -41,12 +41,14 @@ export class CreditNotesService {
       if (!inv) throw validationFailed([{ field: 'invoiceId', code: 'not_found', message: 'is not an invoice of this business' }]);
       if (inv.status !== 'issued' && inv.status !== 'partially_paid') {
         const why = inv.status === 'paid' ? 'is fully paid or credited; nothing is left to credit' : `is ${inv.status === 'draft' ? 'a draft; delete or edit it instead' : 'void'}`;
-        throw validationFailed([{ field: 'invoiceId', code: `invoice_${inv.status}`, message: why }]);
+        throw validationFailed([{ field: 'invoiceId', code: `invoice_${inv.status}`, message: why, params: { invoice: inv.number ?? '' } }]);
       }
       const currency = assertCurrency(inv.currency);
       const fields: FieldError[] = [];
       const date = dto.date ?? (await this.ledger.today(t));
-      if (date < inv.issueDate) fields.push({ field: 'date', code: 'too_early', message: `must not be before the invoice date (${inv.issueDate})` });
+      if (date < inv.issueDate) {
+        fields.push({ field: 'date', code: 'too_early', message: `must not be before the invoice date (${inv.issueDate})`, params: { date: inv.issueDate, variant: 'invoice' } });
+      }
 
       let lines: CreditNoteLineValues[];
       if (dto.lines) {
@@ -58,7 +60,7 @@ export class CreditNotesService {
             unitPriceMinor = parseMoney(l.unitPrice, currency).amountMinor;
           } catch (e) {
             if (!(e instanceof MoneyError)) throw e;
-            fields.push({ field: at('unitPrice'), code: 'invalid_amount', message: `has more decimals than ${currency} allows` });
+            fields.push({ field: at('unitPrice'), code: 'invalid_amount', message: `has more decimals than ${currency} allows`, params: { currency } });
           }
           let taxRatePercent = '0';
           if (l.taxRateId) {
@@ -101,12 +103,21 @@ export class CreditNotesService {
       if (totals.totalMinor <= 0n) {
         throw validationFailed([{ field: 'lines', code: 'zero_total', message: 'add up to nothing; credit at least one priced line' }]);
       }
-      if (totals.totalMinor > balance) {
+      // A back-dated credit note must not over-settle the invoice on any day from its date on.
+      const low = await this.invoices.lowestOpenFrom(t, inv, date);
+      if (totals.totalMinor > low.openMinor) {
+        const dated = low.openMinor < balance;
+        const open = dated ? `${fmt(low.openMinor)} open on invoice ${inv.number} on ${low.on}` : `${fmt(balance)} still open on invoice ${inv.number}`;
         throw validationFailed([
           {
             field: 'lines',
             code: 'exceeds_balance',
-            message: `add up to ${fmt(totals.totalMinor)}, more than the ${fmt(balance)} still open on invoice ${inv.number}${dto.lines ? '' : '; list the lines to credit'}`,
+            message: `add up to ${fmt(totals.totalMinor)}, more than the ${open}${dto.lines ? '' : '; list the lines to credit'}`,
+            params: {
+              amount: fmt(totals.totalMinor),
+              invoice: inv.number ?? '',
+              ...(dated ? { open: fmt(low.openMinor), on: low.on, variant: 'linesDated' } : { open: fmt(balance), variant: 'lines' }),
+            },
           },
         ]);
       }

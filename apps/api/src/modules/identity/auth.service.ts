@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { DomainError } from '../../common/errors';
 import { Db } from '../../db/db';
 import { AuditService } from '../audit/audit.service';
+import { ROLE_PERMISSIONS } from '../access/permissions';
 import type { AuthedRequest, Principal } from '../access/principal';
 import type { SignInDto, SignUpDto, UpdateMeDto, UserDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
@@ -78,7 +79,10 @@ export class AuthService {
       if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue');
       return {
         user: publicUser(user),
-        businesses: await this.users.businessesOf(tx, principal.userId),
+        businesses: (await this.users.businessesOf(tx, principal.userId)).map((b) => ({
+          ...b,
+          permissions: [...ROLE_PERMISSIONS[b.role]],
+        })),
         lenderOrganisations: await this.users.lenderOrganisationsOf(tx, principal.userId),
       };
     });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Tx } from '../../db/db';
+import type { Role } from '../access/permissions';
 import type { Locale, UserDto } from './dto/auth.dto';
 
 export interface UserRow extends UserDto {
@@ -40,7 +41,7 @@ export class UsersRepository {
   }
 
   async businessesOf(tx: Tx, userId: string) {
-    return tx.query(
+    return tx.query<{ id: string; name: string; baseCurrency: string; role: Role }>(
       `SELECT b.id, b.name, b.base_currency AS "baseCurrency", m.role
          FROM memberships m JOIN businesses b ON b.id = m.business_id
         WHERE m.user_id = $1 ORDER BY b.name, b.id`,

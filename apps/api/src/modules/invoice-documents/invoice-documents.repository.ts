@@ -61,15 +61,18 @@ export class InvoiceDocumentsRepository {
     return rows.length > 0;
   }
 
+  /** The seller's profile and the customer's printed details. */
   async printHeader(t: TenantTx, contactId: string) {
     const [row] = await t.query<{
-      businessName: string;
-      country: string | null;
+      business: { name: string; country: string | null; taxId: string | null; email: string | null; phone: string | null } & PostalAddress;
       taxId: string | null;
       email: string | null;
       billingAddress: PostalAddress | null;
     }>(
-      `SELECT b.name AS "businessName", b.country, c.tax_id AS "taxId", c.email, c.billing_address AS "billingAddress"
+      `SELECT json_build_object('name', b.name, 'country', b.country, 'line1', b.address_line1, 'line2', b.address_line2,
+                'city', b.city, 'region', b.region, 'postalCode', b.postal_code, 'taxId', b.tax_id, 'email', b.email,
+                'phone', b.phone) AS business,
+              c.tax_id AS "taxId", c.email, c.billing_address AS "billingAddress"
          FROM businesses b JOIN contacts c ON c.business_id = b.id
         WHERE b.id = $1 AND c.id = $2`,
       [t.businessId, contactId],

@@ -62,7 +62,12 @@ export class InvoiceDocumentsService {
       const to = dto.to ?? (await this.documents.printHeader(t, inv.contactId)).email?.toLowerCase();
       if (!to) {
         throw validationFailed([
-          { field: 'to', code: 'required', message: `is required: ${inv.contactName} has no email address on file` },
+          {
+            field: 'to',
+            code: 'required',
+            message: `is required: ${inv.contactName} has no email address on file`,
+            params: { variant: 'noEmail', customer: inv.contactName },
+          },
         ]);
       }
       const send = await this.documents.insertSend(t, {
@@ -83,7 +88,7 @@ export class InvoiceDocumentsService {
       if (!p) throw notFound('Invoice');
       const m = (minor: bigint) => moneyDto(minor, p.currency);
       return {
-        businessName: p.business.name,
+        business: p.business,
         customer: { name: p.customer.name },
         number: p.number,
         issueDate: p.issueDate,

@@ -62,7 +62,7 @@ export class InvoicePdfService {
       lines: lines.map((l) => ({ ...l, unitPriceMinor: BigInt(l.unitPriceMinor) })),
     });
     return {
-      business: { name: header.businessName, country: header.country },
+      business: sellerOf(header.business),
       number: inv.number,
       status: inv.status,
       issueDate: inv.issueDate,
@@ -108,4 +108,11 @@ export class InvoicePdfService {
   registerLink(t: TenantTx, invoiceId: string): Promise<void> {
     return this.documents.registerLink(t, invoiceId, tokenHash(this.tokenFor(invoiceId)));
   }
+}
+
+/** The seller as printed: the business profile's address as lines, the country apart (a code). */
+export function sellerOf(
+  b: { name: string; country: string | null; taxId: string | null; email: string | null; phone: string | null } & Parameters<typeof addressLines>[0],
+): InvoicePrintout['business'] {
+  return { name: b.name, country: b.country, address: addressLines({ ...b, country: undefined }), taxId: b.taxId, email: b.email, phone: b.phone };
 }

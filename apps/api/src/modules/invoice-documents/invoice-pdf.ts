@@ -31,7 +31,7 @@ export interface PrintableDocument {
   /** Title printed top right, e.g. 'INVOICE 发票'; infoTitle goes into the PDF's metadata. */
   title: string;
   infoTitle: string;
-  business: { name: string; country: string | null };
+  business: InvoicePrintout['business'];
   /** Label/value pairs under the title; `alert` prints the value in red. */
   facts: { label: string; value: string; alert?: boolean }[];
   partyLabel: string;
@@ -115,9 +115,13 @@ export function renderDocumentPdf(p: PrintableDocument, fonts: { regular: Buffer
 
   // Header: the business on the left, the document's identity on the right.
   doc.font('bold').fontSize(18).fillColor('black').text(p.business.name, PAGE.margin, PAGE.margin, { width: 280 });
-  if (p.business.country) {
-    doc.font('regular').fontSize(10).fillColor(GREY).text(countryName(p.business.country), { width: 280 });
-  }
+  doc.font('regular').fontSize(9).fillColor(GREY);
+  const seller = [...p.business.address, ...(p.business.country ? [countryName(p.business.country)] : [])];
+  if (seller.length) doc.moveDown(0.2);
+  for (const line of seller) doc.text(line, { width: 280 });
+  const contact = [p.business.phone ? `Tel 电话: ${p.business.phone}` : null, p.business.email].filter((l): l is string => !!l);
+  for (const line of contact) doc.text(line, { width: 280 });
+  if (p.business.taxId) doc.text(`Tax ID 税号: ${p.business.taxId}`, { width: 280 });
   const leftBottom = doc.y;
   doc.font('bold').fontSize(20).fillColor('black').text(p.title, 340, PAGE.margin, { width: RIGHT - 340, align: 'right' });
   doc.moveDown(0.3);

@@ -1,8 +1,17 @@
+import { createHash } from 'node:crypto';
 import type { CurrencyCode } from '@keeper/money';
 
 /** Everything printed on an invoice, loaded in one transaction so the document is consistent. */
 export interface InvoicePrintout {
-  business: { name: string; country: string | null };
+  /** The seller as its profile says now: address lines without the country, which is separate (a code). */
+  business: {
+    name: string;
+    country: string | null;
+    address: string[];
+    taxId: string | null;
+    email: string | null;
+    phone: string | null;
+  };
   number: string;
   status: 'issued' | 'partially_paid' | 'paid' | 'void';
   issueDate: string;
@@ -34,14 +43,16 @@ export interface InvoicePrintout {
  * Bump when the layout changes: stored PDFs rendered by an older layout then count as stale and
  * are rendered again on next use.
  */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 
 /**
  * What a stored rendering shows of the invoice's changing state. Lines and totals of an issued
- * invoice are frozen, so status and the amounts applied are all that can make a PDF stale.
+ * invoice are frozen; its status, the amounts applied, and the business's and the customer's names
+ * and addresses (printed as they are now) can change, and any change makes the stored PDF stale.
  */
-export function sourceKey(p: Pick<InvoicePrintout, 'status' | 'paidMinor' | 'creditedMinor'>): string {
-  return `v${LAYOUT_VERSION}:${p.status}:${p.paidMinor}:${p.creditedMinor}`;
+export function sourceKey(p: Pick<InvoicePrintout, 'status' | 'paidMinor' | 'creditedMinor' | 'business' | 'customer'>): string {
+  const parties = createHash('sha256').update(JSON.stringify([p.business, p.customer])).digest('base64url').slice(0, 16);
+  return `v${LAYOUT_VERSION}:${p.status}:${p.paidMinor}:${p.creditedMinor}:${parties}`;
 }
 
 export interface PostalAddress {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DocumentTotals } from '@keeper/invoicing';
 import { decodeCursor } from '../../common/pagination';
+import { lowestOnOrAfter } from '../../common/running-balance';
 import { TenantTx } from '../../db/db';
 import { replaceDocumentLines, STORED_LINE_COLUMNS, type LineRow, type StoredLine } from './document-lines';
 
@@ -47,8 +48,11 @@ export interface InvoiceRow {
   cursorAt: string;
 }
 
+/** Today where the business is (its time zone), as the ledger and the dashboard count it; not the database server's day. */
+const BUSINESS_TODAY = `(SELECT (now() AT TIME ZONE b.timezone)::date FROM businesses b WHERE b.id = i.business_id)`;
+
 const INVOICE_COLUMNS = `i.id, i.series_id AS "seriesId", i.number, i.status,
-  (i.status IN ('issued', 'partially_paid') AND i.due_date < current_date) AS overdue,
+  (i.status IN ('issued', 'partially_paid') AND i.due_date < ${BUSINESS_TODAY}) AS overdue,
   i.contact_id AS "contactId", c.name AS "contactName", i.currency, i.exchange_rate::text AS "exchangeRate",
   i.issue_date::text AS "issueDate", i.due_date::text AS "dueDate", i.prices_include_tax AS "pricesIncludeTax",
   i.tax_rounding AS "taxRounding", i.notes, i.terms, i.subtotal_minor::text AS "subtotalMinor",
@@ -159,6 +163,25 @@ export class InvoicesRepository {
     return n === 1;
   }
 
+  /**
+   * The lowest open balance (in the invoice currency) the invoice has on any day from `date` on,
+   * counting payments applied and credit notes dated up to each day, and the first day it is
+   * that low. A new payment or credit note dated `date` may take at most this much, or the invoice
+   * would be over-settled as of that day. Reads the allocations and credit notes of the invoice:
+   * they are what moves its balance.
+   */
+  async lowestOpenFrom(t: TenantTx, inv: { id: string; totalMinor: string }, date: string): Promise<{ openMinor: bigint; on: string }> {
+    const low = await lowestOnOrAfter(
+      t,
+      `SELECT allocation_date AS d, -amount_minor AS delta FROM payment_allocations WHERE business_id = $1 AND invoice_id = $2
+       UNION ALL
+       SELECT issue_date, -total_minor FROM credit_notes WHERE business_id = $1 AND invoice_id = $2`,
+      [t.businessId, inv.id],
+      date,
+    );
+    return { openMinor: BigInt(inv.totalMinor) + low.change, on: low.on };
+  }
+
   async markVoid(t: TenantTx, id: string, reason: string) {
     await t.execute(
       `UPDATE invoices SET status = 'void', voided_at = now(), void_reason = $3, updated_at = now()
@@ -209,7 +232,7 @@ export class InvoicesRepository {
           AND ($6::uuid IS NULL OR i.contact_id = $6)
           AND ($7::text IS NULL OR i.number ILIKE '%' || $7 || '%' OR c.name ILIKE '%' || $7 || '%')
           AND ($5::text IS NULL OR i.status = $5)
-          AND (NOT $8::boolean OR (i.status IN ('issued', 'partially_paid') AND i.due_date < current_date))
+          AND (NOT $8::boolean OR (i.status IN ('issued', 'partially_paid') AND i.due_date < ${BUSINESS_TODAY}))
         ORDER BY i.created_at DESC, i.id DESC LIMIT $4`,
       [
         t.businessId,

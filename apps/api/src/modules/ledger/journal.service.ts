@@ -130,13 +130,18 @@ export class JournalService {
     accountIds.forEach((id, i) => {
       const account = found.find((a) => a.id === id);
       const field = `lines.${i}.accountId`;
-      if (!account) errors.push({ field, code: 'not_found', message: 'is not an account of this business' });
-      else if (!account.isActive) errors.push({ field, code: 'inactive', message: `${account.code} ${account.name} is inactive` });
+      if (!account) {
+        errors.push({ field, code: 'not_found', message: 'is not an account of this business' });
+        return;
+      }
+      const params = { account: `${account.code} ${account.name}` };
+      if (!account.isActive) errors.push({ field, code: 'inactive', message: `${params.account} is inactive`, params });
       else if (CONTROL_ACCOUNT_KEYS.includes(account.systemKey as SystemAccountKey)) {
         errors.push({
           field,
           code: 'control_account',
-          message: `${account.code} ${account.name} is kept by invoices, bills and payments; record those instead`,
+          message: `${params.account} is kept by invoices, bills and payments; record those instead`,
+          params,
         });
       }
     });

@@ -120,34 +120,35 @@ export function parseManualLines(
   const errors: FieldError[] = [];
   const values: LineValue[] = [];
   inputs.forEach((input, i) => {
-    const fail = (field: string, code: string, message: string) =>
-      errors.push({ field: `lines.${i}.${field}`, code, message });
+    const fail = (field: string, code: string, message: string, params?: Record<string, string>) =>
+      errors.push({ field: `lines.${i}.${field}`, code, message, ...(params ? { params } : {}) });
+    const positive = { variant: 'positive' };
     const currency = input.currency ?? base;
     if (!isCurrency(currency)) return fail('currency', 'invalid_choice', 'must be an ISO 4217 currency code such as USD');
-    const amount = parseAmount(input.amount, currency, (code, message) => fail('amount', code, message));
+    const amount = parseAmount(input.amount, currency, (code, message, params) => fail('amount', code, message, params));
     if (!amount) return;
     let baseAmountMinor: bigint;
     if (currency === base) {
       if (input.exchangeRate !== undefined) {
-        return fail('exchangeRate', 'not_allowed', `must be omitted for a line in the base currency ${base}`);
+        return fail('exchangeRate', 'not_allowed', `must be omitted for a line in the base currency ${base}`, { base });
       }
       if (input.baseAmount !== undefined) {
-        return fail('baseAmount', 'not_allowed', `must be omitted for a line in the base currency ${base}`);
+        return fail('baseAmount', 'not_allowed', `must be omitted for a line in the base currency ${base}`, { base });
       }
-      if (amount.amountMinor === 0n) return fail('amount', 'too_small', 'must be greater than zero');
+      if (amount.amountMinor === 0n) return fail('amount', 'too_small', 'must be greater than zero', positive);
       baseAmountMinor = amount.amountMinor;
     } else if (input.exchangeRate !== undefined && input.baseAmount !== undefined) {
       return fail('baseAmount', 'not_allowed', 'give either exchangeRate or baseAmount, not both');
     } else if (input.baseAmount !== undefined) {
-      const baseAmount = parseAmount(input.baseAmount, base, (code, message) => fail('baseAmount', code, message));
+      const baseAmount = parseAmount(input.baseAmount, base, (code, message, params) => fail('baseAmount', code, message, params));
       if (!baseAmount) return;
       if (amount.amountMinor === 0n && baseAmount.amountMinor === 0n) {
-        return fail('amount', 'too_small', 'must be greater than zero (zero is allowed only with a non-zero baseAmount, for an FX difference)');
+        return fail('amount', 'too_small', 'must be greater than zero (zero is allowed only with a non-zero baseAmount, for an FX difference)', positive);
       }
       baseAmountMinor = baseAmount.amountMinor;
     } else if (input.exchangeRate !== undefined) {
       if (amount.amountMinor === 0n) {
-        return fail('amount', 'too_small', 'must be greater than zero (zero is allowed only with baseAmount, for an FX difference)');
+        return fail('amount', 'too_small', 'must be greater than zero (zero is allowed only with baseAmount, for an FX difference)', positive);
       }
       let rate;
       try {
@@ -155,10 +156,14 @@ export function parseManualLines(
       } catch {
         return fail('exchangeRate', 'invalid_format', 'must be a decimal such as 7.1234');
       }
-      if (rate.coefficient <= 0n) return fail('exchangeRate', 'too_small', 'must be greater than zero');
+      if (rate.coefficient <= 0n) return fail('exchangeRate', 'too_small', 'must be greater than zero', positive);
       baseAmountMinor = convert(amount, rate, base, 'half-even').amountMinor;
     } else {
-      return fail('exchangeRate', 'required', `is required for a line in ${currency} (the base currency is ${base}), or give baseAmount`);
+      return fail('exchangeRate', 'required', `is required for a line in ${currency} (the base currency is ${base}), or give baseAmount`, {
+        variant: 'rate',
+        currency,
+        base,
+      });
     }
     const sign = input.side === 'credit' ? -1n : 1n;
     values.push({ amount: money(amount.amountMinor * sign, currency), baseAmountMinor: baseAmountMinor * sign });
@@ -166,17 +171,21 @@ export function parseManualLines(
   return { values, errors };
 }
 
-function parseAmount(value: string, currency: CurrencyCode, fail: (code: string, message: string) => void): Money | null {
+function parseAmount(
+  value: string,
+  currency: CurrencyCode,
+  fail: (code: string, message: string, params?: Record<string, string>) => void,
+): Money | null {
   try {
     const m = parseMoney(value, currency);
     if (m.amountMinor < 0n) {
-      fail('too_small', 'must not be negative; choose the debit or credit side instead');
+      fail('too_small', 'must not be negative; choose the debit or credit side instead', { variant: 'negative' });
       return null;
     }
     return m;
   } catch (e) {
     if (e instanceof MoneyError && e.code === 'PRECISION_EXCEEDED') {
-      fail('too_precise', `has more decimal places than ${currency} allows`);
+      fail('too_precise', `has more decimal places than ${currency} allows`, { currency });
     } else {
       fail('invalid_format', 'must be a decimal such as 1234.56');
     }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor } from '../../common/pagination';
+import { lowestOnOrAfter } from '../../common/running-balance';
 import { TenantTx } from '../../db/db';
 import type { DepositAccount, PaymentMethod } from './dto/payment.dto';
+
+export interface PaymentListRow extends PaymentRow {
+  /** Net amount applied to the invoice named by the list's invoiceId filter; null without it. */
+  appliedToInvoiceMinor: string | null;
+}
 
 export interface PaymentRow {
   id: string;
@@ -154,6 +160,35 @@ export class PaymentsRepository {
     return new Map(rows.map((r) => [r.invoiceId, BigInt(r.minor)]));
   }
 
+  /**
+   * The lowest unapplied credit the payment has on any day from `date` (not before the payment
+   * date) on, counting allocations and refunds dated up to each day. Applying or refunding more
+   * than this on `date` would leave the customer's credit below zero on that day.
+   */
+  async lowestUnappliedFrom(t: TenantTx, p: { id: string; amountMinor: string }, date: string): Promise<{ unappliedMinor: bigint; on: string }> {
+    const low = await lowestOnOrAfter(
+      t,
+      `SELECT allocation_date AS d, -amount_minor AS delta FROM payment_allocations WHERE business_id = $1 AND payment_id = $2
+       UNION ALL
+       SELECT refund_date, -amount_minor FROM payment_refunds WHERE business_id = $1 AND payment_id = $2`,
+      [t.businessId, p.id],
+      date,
+    );
+    return { unappliedMinor: BigInt(p.amountMinor) + low.change, on: low.on };
+  }
+
+  /** The lowest net amount of the payment applied to the invoice on any day from `date` on: the most a refund dated `date` can take back. */
+  async lowestAppliedFrom(t: TenantTx, paymentId: string, invoiceId: string, date: string): Promise<{ appliedMinor: bigint; on: string }> {
+    const low = await lowestOnOrAfter(
+      t,
+      `SELECT allocation_date AS d, amount_minor AS delta FROM payment_allocations
+        WHERE business_id = $1 AND payment_id = $2 AND invoice_id = $3`,
+      [t.businessId, paymentId, invoiceId],
+      date,
+    );
+    return { appliedMinor: low.change, on: low.on };
+  }
+
   async allocations(t: TenantTx, paymentId: string): Promise<AllocationRow[]> {
     return t.query<AllocationRow>(
       `SELECT a.id, a.invoice_id AS "invoiceId", i.number AS "invoiceNumber", a.amount_minor::text AS "amountMinor",
@@ -185,10 +220,14 @@ export class PaymentsRepository {
       limit: number;
       cursor?: string;
     },
-  ): Promise<PaymentRow[]> {
+  ): Promise<PaymentListRow[]> {
     const after = decodeCursor(f.cursor);
-    return t.query<PaymentRow>(
-      `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN contacts c ON c.business_id = p.business_id AND c.id = p.contact_id
+    return t.query<PaymentListRow>(
+      `SELECT ${PAYMENT_COLUMNS},
+              (SELECT sum(a.amount_minor)::text FROM payment_allocations a
+                WHERE $10::uuid IS NOT NULL AND a.business_id = p.business_id AND a.payment_id = p.id AND a.invoice_id = $10
+              ) AS "appliedToInvoiceMinor"
+         FROM payments p JOIN contacts c ON c.business_id = p.business_id AND c.id = p.contact_id
         WHERE p.business_id = $1
           AND ($2::timestamptz IS NULL OR (p.created_at, p.id) < ($2::timestamptz, $3::uuid))
           AND ($5::uuid IS NULL OR p.contact_id = $5)

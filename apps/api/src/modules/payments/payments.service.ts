@@ -79,12 +79,13 @@ export class PaymentsService {
           field: 'allocations',
           code: 'exceeds_payment',
           message: `add up to ${fmt(allocated, currency)}, more than the ${fmt(amountMinor, currency)} received`,
+          params: { amount: fmt(allocated, currency), received: fmt(amountMinor, currency) },
         });
       }
       if (fields.length || amountMinor === null || !contact) throw validationFailed(fields);
 
       const date = dto.date ?? (await this.ledger.today(t));
-      const invoices = await this.lockInvoices(t, allocations, { contactId: contact.id, currency }, 'allocations');
+      const invoices = await this.lockInvoices(t, allocations, { contactId: contact.id, currency }, 'allocations', { date });
       const id = randomUUID();
       const depositAccount = dto.depositAccount ?? 'bank';
       const receivedBase = baseMovement(amountMinor, 0n, currency, exchangeRate, base);
@@ -136,19 +137,22 @@ export class PaymentsService {
       const fields: FieldError[] = [];
       const allocations = parseAllocations(dto.allocations, payment.currency, 'allocations', fields);
       const total = allocations.reduce((s, a) => s + a.amountMinor, 0n);
-      if (total > payment.unappliedMinor) {
-        fields.push({
-          field: 'allocations',
-          code: 'exceeds_credit',
-          message: `add up to ${fmt(total, payment.currency)}, more than the ${fmt(payment.unappliedMinor, payment.currency)} of unapplied credit`,
-        });
-      }
-      if (dto.date && dto.date < row.date) {
-        fields.push({ field: 'date', code: 'too_early', message: `must not be before the payment date (${row.date})` });
+      const date = dto.date ?? maxDate(await this.ledger.today(t), row.date);
+      if (date < row.date) {
+        fields.push({ field: 'date', code: 'too_early', message: `must not be before the payment date (${row.date})`, params: { date: row.date, variant: 'payment' } });
+      } else {
+        const credit = await this.creditFrom(t, row, date);
+        if (total > credit.unappliedMinor) {
+          fields.push({
+            field: 'allocations',
+            code: 'exceeds_credit',
+            message: `add up to ${fmt(total, payment.currency)}, more than the ${fmt(credit.unappliedMinor, payment.currency)} of unapplied credit${credit.asOf}`,
+            params: { amount: fmt(total, payment.currency), credit: fmt(credit.unappliedMinor, payment.currency), ...credit.params },
+          });
+        }
       }
       if (fields.length) throw validationFailed(fields);
-      const invoices = await this.lockInvoices(t, allocations, payment, 'allocations');
-      const date = dto.date ?? maxDate(await this.ledger.today(t), row.date);
+      const invoices = await this.lockInvoices(t, allocations, payment, 'allocations', { date });
       const base = await this.ledger.baseCurrency(t);
       for (const a of allocations) {
         await this.apply(t, access, base, payment, invoices.get(a.invoiceId)!, a.amountMinor, date, null);
@@ -169,34 +173,52 @@ export class PaymentsService {
       const fields: FieldError[] = [];
       const amountMinor = parseAmount(dto.amount, payment.currency, 'amount', fields);
       const unapply = parseAllocations(dto.unapply ?? [], payment.currency, 'unapply', fields);
+      const date = dto.date ?? maxDate(await this.ledger.today(t), row.date);
+      // Amounts are checked as of the refund's date, which must be a day the payment existed.
+      const datable = date >= row.date;
       const applied = await this.payments.appliedByInvoice(t, id);
       for (const u of unapply) {
         const net = applied.get(u.invoiceId) ?? 0n;
         if (net === 0n) {
           fields.push({ field: `unapply.${u.index}.invoiceId`, code: 'not_applied', message: 'has no money of this payment applied to it' });
-        } else if (u.amountMinor > net) {
+          continue;
+        }
+        if (!datable) continue;
+        // Money applied after the refund's date cannot be taken back on that date.
+        const low = await this.payments.lowestAppliedFrom(t, id, u.invoiceId, date);
+        if (u.amountMinor > low.appliedMinor) {
           fields.push({
             field: `unapply.${u.index}.amount`,
             code: 'exceeds_applied',
-            message: `is more than the ${fmt(net, payment.currency)} of this payment applied to that invoice`,
+            message:
+              low.appliedMinor < net
+                ? `is more than the ${fmt(low.appliedMinor, payment.currency)} of this payment applied to that invoice on ${low.on}; date the refund on or after the day the money was applied`
+                : `is more than the ${fmt(net, payment.currency)} of this payment applied to that invoice`,
+            params:
+              low.appliedMinor < net
+                ? { applied: fmt(low.appliedMinor, payment.currency), on: low.on, variant: 'dated' }
+                : { applied: fmt(net, payment.currency) },
           });
         }
       }
-      const available = payment.unappliedMinor + unapply.reduce((s, u) => s + u.amountMinor, 0n);
-      if (amountMinor !== null && amountMinor > available) {
-        fields.push({
-          field: 'amount',
-          code: 'exceeds_credit',
-          message: `is more than the ${fmt(available, payment.currency)} of unapplied credit${unapply.length ? ' after unapplying' : ''}; unapply money from invoices first`,
-        });
+      if (datable && amountMinor !== null) {
+        const credit = await this.creditFrom(t, row, date);
+        const available = credit.unappliedMinor + unapply.reduce((s, u) => s + u.amountMinor, 0n);
+        if (amountMinor > available) {
+          fields.push({
+            field: 'amount',
+            code: 'exceeds_credit',
+            message: `is more than the ${fmt(available, payment.currency)} of unapplied credit${unapply.length ? ' after unapplying' : ''}${credit.asOf}; unapply money from invoices first`,
+            params: { amount: fmt(amountMinor, payment.currency), credit: fmt(available, payment.currency), ...credit.params },
+          });
+        }
       }
-      if (dto.date && dto.date < row.date) {
-        fields.push({ field: 'date', code: 'too_early', message: `must not be before the payment date (${row.date})` });
+      if (!datable) {
+        fields.push({ field: 'date', code: 'too_early', message: `must not be before the payment date (${row.date})`, params: { date: row.date, variant: 'payment' } });
       }
       if (fields.length || amountMinor === null) throw validationFailed(fields);
 
-      const invoices = await this.lockInvoices(t, unapply, payment, 'unapply', { allowPaid: true });
-      const date = dto.date ?? maxDate(await this.ledger.today(t), row.date);
+      const invoices = await this.lockInvoices(t, unapply, payment, 'unapply', { allowPaid: true, date });
       const base = await this.ledger.baseCurrency(t);
       const refundId = randomUUID();
       const taken: { invoiceId: string; amountMinor: bigint; journalEntryId: string }[] = [];
@@ -308,7 +330,13 @@ export class PaymentsService {
     const limit = q.limit ?? 25;
     return this.db.tenant(access.businessId, async (t) => {
       const page = pageOf(await this.payments.list(t, { ...q, limit }), limit);
-      return { nextCursor: page.nextCursor, items: page.items.map((p) => summaryOf(p)) };
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((p) => ({
+          ...summaryOf(p),
+          appliedToInvoice: p.appliedToInvoiceMinor === null ? null : moneyDto(p.appliedToInvoiceMinor, p.currency),
+        })),
+      };
     });
   }
 
@@ -411,7 +439,7 @@ export class PaymentsService {
     allocations: ParsedAllocation[],
     payment: { contactId: string; currency: string },
     field: string,
-    opts: { allowPaid?: boolean } = {},
+    opts: { allowPaid?: boolean; date: string },
   ): Promise<Map<string, InvoiceRow>> {
     const fields: FieldError[] = [];
     const locked = new Map<string, InvoiceRow>();
@@ -426,23 +454,59 @@ export class PaymentsService {
       locked.set(inv.id, inv);
       if (!open.includes(inv.status)) {
         const why = inv.status === 'paid' ? 'is already paid' : `is ${inv.status === 'draft' ? 'a draft' : 'void'}; only issued invoices can be paid`;
-        fields.push({ field: at('invoiceId'), code: `invoice_${inv.status}`, message: why });
+        fields.push({ field: at('invoiceId'), code: `invoice_${inv.status}`, message: why, params: { invoice: inv.number ?? '' } });
       } else if (inv.currency !== payment.currency) {
         fields.push({
           field: at('invoiceId'),
           code: 'currency_mismatch',
           message: `is in ${inv.currency}; a ${payment.currency} payment can only settle ${payment.currency} invoices`,
+          params: { currency: inv.currency, payment: payment.currency },
         });
-      } else if (field === 'allocations' && a.amountMinor > balanceOf(inv)) {
-        fields.push({
-          field: at('amount'),
-          code: 'exceeds_balance',
-          message: `is more than the open balance of invoice ${inv.number} (${fmt(balanceOf(inv), assertCurrency(inv.currency))})`,
-        });
+      } else if (field === 'allocations') {
+        if (inv.issueDate > opts.date) {
+          fields.push({
+            field: at('invoiceId'),
+            code: 'not_yet_issued',
+            message: `was issued on ${inv.issueDate}, after ${opts.date}; money can be applied to it from its issue date on`,
+            params: { issued: inv.issueDate, date: opts.date },
+          });
+          continue;
+        }
+        // Not only today's balance: a back-dated payment must not over-settle the invoice on any later day.
+        const low = await this.invoices.lowestOpenFrom(t, inv, opts.date);
+        if (a.amountMinor > low.openMinor) {
+          const currency = assertCurrency(inv.currency);
+          fields.push({
+            field: at('amount'),
+            code: 'exceeds_balance',
+            message:
+              low.openMinor < balanceOf(inv)
+                ? `is more than the ${fmt(low.openMinor, currency)} open on invoice ${inv.number} on ${low.on}, after the payments and credit notes dated up to that day`
+                : `is more than the open balance of invoice ${inv.number} (${fmt(balanceOf(inv), currency)})`,
+            params: {
+              invoice: inv.number ?? '',
+              ...(low.openMinor < balanceOf(inv) ? { open: fmt(low.openMinor, currency), on: low.on, variant: 'dated' } : { open: fmt(balanceOf(inv), currency) }),
+            },
+          });
+        }
       }
     }
     if (fields.length) throw validationFailed(fields);
     return locked;
+  }
+
+  /**
+   * The most of a payment's credit that can be applied or refunded on `date`: its lowest unapplied
+   * amount from that day on. `asOf` explains the figure when it is less than today's credit.
+   */
+  private async creditFrom(
+    t: TenantTx,
+    row: PaymentRow,
+    date: string,
+  ): Promise<{ unappliedMinor: bigint; asOf: string; params: Record<string, string> }> {
+    const low = await this.payments.lowestUnappliedFrom(t, row, date);
+    const dated = low.unappliedMinor < unappliedOf(row);
+    return { unappliedMinor: low.unappliedMinor, asOf: dated ? ` on ${low.on}` : '', params: dated ? { on: low.on, variant: 'dated' } : {} };
   }
 
   private async present(t: TenantTx, id: string): Promise<PaymentDto> {

@@ -30,7 +30,7 @@ export class DashboardService {
       const m = (v: bigint | string) => moneyDto(v, base);
 
       const revenue = await this.reports.revenueByMonth(t, firstMonth, startOfMonth(today), today);
-      const receivables = await this.reports.receivablesSummary(t, today, base);
+      const receivables = await this.reports.receivablesSummary(t, today);
       const payables = await this.reports.payablesSummary(t, today, base);
       const cash = await this.reports.cashFlow(t, cashPeriod);
       const top = await this.reports.topCustomers(t, { from: firstMonth, to: today }, base, TOP_CUSTOMERS);

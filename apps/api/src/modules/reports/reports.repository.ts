@@ -43,36 +43,55 @@ const FX_CODES = [...CURRENCIES];
 const FX_EXPONENTS = FX_CODES.map(currencyExponent);
 
 /**
- * An invoice amount in the base currency exactly as @keeper/money `convert(…, 'half-up')` computes
- * it when the invoice is issued: minor × rate × 10^(base exponent − invoice exponent), rounded half
- * away from zero (PostgreSQL's numeric round()). numeric arithmetic here is exact, so both agree.
- * Needs the `fx` CTE of `FX_CTE` and the base exponent as a parameter.
+ * A document amount in the base currency exactly as @keeper/money `convert(…, 'half-up')` computes
+ * it when the document is posted: minor × rate × 10^(base exponent − document exponent), rounded
+ * half away from zero (PostgreSQL's numeric round()). numeric arithmetic here is exact, so both
+ * agree. `doc` is the alias of a row with `exchange_rate`, joined to the `fx` CTE of `fxCte` on its
+ * currency; the base exponent is a parameter.
  */
-const toBase = (minorExpr: string, baseExponentParam: string) =>
-  `round((${minorExpr})::numeric * i.exchange_rate * power(10::numeric, (${baseExponentParam}::int - fx.exponent)::numeric))`;
+const toBase = (doc: string, minorExpr: string, baseExponentParam: string) =>
+  `round((${minorExpr})::numeric * ${doc}.exchange_rate * power(10::numeric, (${baseExponentParam}::int - fx.exponent)::numeric))`;
 
 const fxCte = (codesParam: string, exponentsParam: string) =>
   `fx AS (SELECT code, exponent FROM unnest(${codesParam}::text[], ${exponentsParam}::int[]) AS x(code, exponent))`;
 
 /**
  * Invoices open on day $2 with their open balance in the base currency and days past due.
- * Params: $1 business, $2 asOf, $3/$4 currency table, $5 base exponent.
+ * Params: $1 business, $2 asOf.
  *
- * The balance is total − paid − credited as it stands now. For a past asOf that is only right while
- * no payment or credit note has been applied after that day: when payments land, "as of a past date"
- * must subtract only the allocations dated on or before asOf (needs payment and credit-note dates).
- * A voided invoice was open until its void reversal was posted, so it counts when that is after asOf.
+ * The balance is the invoice's receivable as the ledger carried it on that day: the base amounts
+ * of its receivable lines in the entries dated on or before asOf, namely its issue, the void
+ * reversal, each payment allocation (negative when a refund took money back) and each credit note.
+ * So payments, refunds and credit notes count from their own dates, a voided invoice is open until
+ * the day it was voided, and the aging total equals the receivables account on every day, to the
+ * cent, whatever order back-dated documents were entered in. (Each event moves the receivable by the
+ * change of the open amount's value at the invoice's rate in the order the events were recorded; an
+ * invoice in another currency whose events were recorded out of date order can therefore differ
+ * from "its open amount on asOf, converted" by the conversion rounding, never from the ledger.)
  */
-const OPEN_INVOICES = `${fxCte('$3', '$4')},
+const OPEN_INVOICES = `
+  receivable_entries AS (
+    SELECT i.id AS invoice_id, i.journal_entry_id AS entry_id
+      FROM invoices i WHERE i.business_id = $1 AND i.journal_entry_id IS NOT NULL
+    UNION ALL
+    SELECT i.id, v.id
+      FROM invoices i JOIN journal_entries v ON v.business_id = i.business_id AND v.reverses_entry_id = i.journal_entry_id
+     WHERE i.business_id = $1
+    UNION ALL
+    SELECT pa.invoice_id, pa.journal_entry_id FROM payment_allocations pa WHERE pa.business_id = $1
+    UNION ALL
+    SELECT cn.invoice_id, cn.journal_entry_id FROM credit_notes cn WHERE cn.business_id = $1
+  ),
   open_invoices AS (
-    SELECT i.contact_id, $2::date - i.due_date AS days_past_due,
-           ${toBase('i.total_minor - i.paid_minor - i.credited_minor', '$5')} AS balance
-      FROM invoices i
-      JOIN fx ON fx.code = i.currency
-      LEFT JOIN journal_entries v ON v.business_id = i.business_id AND v.reverses_entry_id = i.journal_entry_id
-     WHERE i.business_id = $1 AND i.status <> 'draft' AND i.issue_date <= $2::date
-       AND (i.status <> 'void' OR v.entry_date > $2::date)
-       AND i.total_minor - i.paid_minor - i.credited_minor > 0
+    SELECT i.id, i.contact_id, $2::date - i.due_date AS days_past_due, sum(l.base_amount_minor) AS balance
+      FROM receivable_entries r
+      JOIN journal_entries e ON e.business_id = $1 AND e.id = r.entry_id
+      JOIN journal_lines l ON l.business_id = $1 AND l.entry_id = e.id
+      JOIN accounts a ON a.business_id = $1 AND a.id = l.account_id
+      JOIN invoices i ON i.business_id = $1 AND i.id = r.invoice_id
+     WHERE e.entry_date <= $2::date AND a.system_key = 'accounts_receivable'
+     GROUP BY i.id, i.contact_id, i.due_date
+    HAVING sum(l.amount_minor) <> 0 OR sum(l.base_amount_minor) <> 0
   )`;
 
 /**
@@ -168,10 +187,10 @@ export class ReportsRepository {
   }
 
   /** Open receivables per customer by days past due on `asOf`, in the base currency. */
-  async agingByCustomer(t: TenantTx, asOf: string, base: CurrencyCode): Promise<AgingRow[]> {
+  async agingByCustomer(t: TenantTx, asOf: string): Promise<AgingRow[]> {
     return t.query(
       agingByContact(OPEN_INVOICES, 'open_invoices'),
-      [t.businessId, asOf, FX_CODES, FX_EXPONENTS, currencyExponent(base)],
+      [t.businessId, asOf],
     );
   }
 
@@ -200,11 +219,10 @@ export class ReportsRepository {
   async receivablesSummary(
     t: TenantTx,
     asOf: string,
-    base: CurrencyCode,
   ): Promise<{ outstanding: string; outstandingCount: number; overdue: string; overdueCount: number }> {
     const [row] = await t.query(
       openSummary(OPEN_INVOICES, 'open_invoices'),
-      [t.businessId, asOf, FX_CODES, FX_EXPONENTS, currencyExponent(base)],
+      [t.businessId, asOf],
     );
     return row;
   }
@@ -254,7 +272,11 @@ export class ReportsRepository {
     );
   }
 
-  /** Customers by invoiced revenue (before tax, in base at the issue rate) of invoices issued in the period. */
+  /**
+   * Customers by sales before tax in the period, in base at the documents' rates: invoices issued in
+   * the period less credit notes dated in it (as the sales account moves). Customers whose credit
+   * notes outweigh their sales in the period are left out.
+   */
   async topCustomers(
     t: TenantTx,
     p: Period,
@@ -262,15 +284,22 @@ export class ReportsRepository {
     limit: number,
   ): Promise<{ contactId: string; name: string; revenue: string; invoiceCount: number }[]> {
     return t.query(
-      `WITH ${fxCte('$4', '$5')}
-       SELECT i.contact_id AS "contactId", c.name, sum(${toBase('i.subtotal_minor', '$6')})::text AS revenue,
-              count(*)::int AS "invoiceCount"
-         FROM invoices i
-         JOIN fx ON fx.code = i.currency
-         JOIN contacts c ON c.business_id = i.business_id AND c.id = i.contact_id
-        WHERE i.business_id = $1 AND i.status NOT IN ('draft', 'void') AND i.issue_date BETWEEN $2::date AND $3::date
-        GROUP BY i.contact_id, c.name
-        ORDER BY sum(${toBase('i.subtotal_minor', '$6')}) DESC, c.name, i.contact_id
+      `WITH ${fxCte('$4', '$5')},
+       sales AS (
+         SELECT i.contact_id, ${toBase('i', 'i.subtotal_minor', '$6')} AS amount, 1 AS invoices
+           FROM invoices i JOIN fx ON fx.code = i.currency
+          WHERE i.business_id = $1 AND i.status NOT IN ('draft', 'void') AND i.issue_date BETWEEN $2::date AND $3::date
+         UNION ALL
+         SELECT cn.contact_id, -${toBase('cn', 'cn.subtotal_minor', '$6')}, 0
+           FROM credit_notes cn JOIN fx ON fx.code = cn.currency
+          WHERE cn.business_id = $1 AND cn.issue_date BETWEEN $2::date AND $3::date
+       )
+       SELECT s.contact_id AS "contactId", c.name, sum(s.amount)::text AS revenue, sum(s.invoices)::int AS "invoiceCount"
+         FROM sales s
+         JOIN contacts c ON c.business_id = $1 AND c.id = s.contact_id
+        GROUP BY s.contact_id, c.name
+       HAVING sum(s.amount) > 0
+        ORDER BY sum(s.amount) DESC, c.name, s.contact_id
         LIMIT $7`,
       [t.businessId, p.from, p.to, FX_CODES, FX_EXPONENTS, currencyExponent(base), limit],
     );

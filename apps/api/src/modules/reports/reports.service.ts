@@ -176,7 +176,7 @@ export class ReportsService {
       const base = await this.ledger.baseCurrency(t);
       const asOf = q.asOf ?? (await this.ledger.today(t));
       const rows =
-        side === 'receivable' ? await this.reports.agingByCustomer(t, asOf, base) : await this.reports.payablesAgingBySupplier(t, asOf, base);
+        side === 'receivable' ? await this.reports.agingByCustomer(t, asOf) : await this.reports.payablesAgingBySupplier(t, asOf, base);
       const totals = { current: 0n, days1To30: 0n, days31To60: 0n, days61To90: 0n, over90: 0n, total: 0n, invoiceCount: 0 };
       const contacts = rows.map((r) => {
         for (const k of BUCKETS) totals[k] += BigInt(r[k]);

@@ -7,6 +7,7 @@ import { Logo } from '../../components/Logo';
 import { PageSpinner } from '../../components/Spinner';
 import { BusinessSwitcher } from '../../features/businesses/components/BusinessSwitcher';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
+import { allows } from '../../lib/permissions';
 import { preferences } from '../../lib/storage';
 import { useCurrentBusiness } from '../current-business';
 import { NAV_ITEMS } from './nav-items';
@@ -81,7 +82,7 @@ export function AppLayout() {
         </div>
         <BusinessSwitcher businesses={me.businesses} currentId={businessId} />
         <nav className="nav" aria-label={t('shell.mainNavigation')}>
-          {NAV_ITEMS.map((item) => (
+          {NAV_ITEMS.filter((item) => !item.needs || item.needs.some((p) => allows(business.permissions, p))).map((item) => (
             <Link
               key={item.key}
               to={`/b/$businessId/${item.key}`}

@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
-import { canManageBusiness } from '../../lib/roles';
+import { allows } from '../../lib/permissions';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useCurrentBusiness } from '../current-business';
 import { NAV_ITEMS, type Section } from '../layout/nav-items';
@@ -13,7 +13,7 @@ export function ComingSoonPage({ section }: { section: Section }) {
   const { businessId, business, me } = useCurrentBusiness();
   const icon = NAV_ITEMS.find((item) => item.key === section)?.icon ?? 'dashboard';
   useDocumentTitle(t(`nav.${section}`));
-  const canInvite = canManageBusiness(business?.role);
+  const canInvite = allows(business?.permissions, 'invitations.manage');
   return (
     <div className="page" data-testid={`page-${section}`}>
       <PageHeader

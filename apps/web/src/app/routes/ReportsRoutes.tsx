@@ -9,7 +9,7 @@ export function DashboardRoute() {
   return (
     <DashboardPage
       businessId={businessId}
-      role={business?.role ?? 'staff'}
+      permissions={business?.permissions ?? []}
       title={t('sections.dashboard.welcome', { name: me?.user.name ?? '' })}
       subtitle={business?.name}
     />
@@ -18,5 +18,5 @@ export function DashboardRoute() {
 
 export function ReportsLayoutRoute() {
   const { businessId, business } = useCurrentBusiness();
-  return <ReportsLayout businessId={businessId} role={business?.role ?? 'staff'} />;
+  return <ReportsLayout businessId={businessId} permissions={business?.permissions ?? []} />;
 }

@@ -1,29 +1,27 @@
 import { Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/Card';
-import { SectionTabs, type SectionTab } from '../../components/SectionTabs';
-import { canManageBusiness } from '../../lib/roles';
+import { SectionTabs } from '../../components/SectionTabs';
+import { allows, type Permission } from '../../lib/permissions';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useCurrentBusiness } from '../current-business';
+
+/** Each tab shows only to those whose role has the permission its page needs. */
+const SETTINGS_TABS = [
+  { key: 'profile', to: '/b/$businessId/settings', exact: true, needs: 'business.read', label: 'settings.tabs.profile' },
+  { key: 'members', to: '/b/$businessId/settings/members', needs: 'members.read', label: 'settings.tabs.members' },
+  { key: 'taxes', to: '/b/$businessId/settings/taxes', needs: 'products.read', label: 'settings.tabs.taxes' },
+  { key: 'reminders', to: '/b/$businessId/settings/reminders', needs: 'invoices.read', label: 'settings.tabs.reminders' },
+  { key: 'inventory', to: '/b/$businessId/settings/inventory', needs: 'inventory.read', label: 'inventory.settings.tab' },
+  { key: 'invitations', to: '/b/$businessId/settings/invitations', needs: 'invitations.manage', label: 'settings.tabs.invitations' },
+  { key: 'audit', to: '/b/$businessId/settings/audit', needs: 'audit.read', label: 'settings.tabs.audit' },
+] as const satisfies readonly { key: string; to: string; exact?: boolean; needs: Permission; label: string }[];
 
 export function SettingsLayout() {
   const { t } = useTranslation();
   const { businessId, business } = useCurrentBusiness();
-  const admin = canManageBusiness(business?.role);
   useDocumentTitle(t('nav.settings'));
-  const tabs: SectionTab[] = [
-    { key: 'profile', to: '/b/$businessId/settings', exact: true, label: t('settings.tabs.profile') },
-    { key: 'members', to: '/b/$businessId/settings/members', label: t('settings.tabs.members') },
-    { key: 'taxes', to: '/b/$businessId/settings/taxes', label: t('settings.tabs.taxes') },
-    { key: 'reminders', to: '/b/$businessId/settings/reminders', label: t('settings.tabs.reminders') },
-    { key: 'inventory', to: '/b/$businessId/settings/inventory', label: t('inventory.settings.tab') },
-    ...(admin
-      ? ([
-          { key: 'invitations', to: '/b/$businessId/settings/invitations', label: t('settings.tabs.invitations') },
-          { key: 'audit', to: '/b/$businessId/settings/audit', label: t('settings.tabs.audit') },
-        ] satisfies SectionTab[])
-      : []),
-  ];
+  const tabs = SETTINGS_TABS.filter((tab) => allows(business?.permissions, tab.needs)).map((tab) => ({ ...tab, label: t(tab.label) }));
   return (
     <div className="page" data-testid="page-settings">
       <PageHeader title={t('nav.settings')} description={t('settings.description', { business: business?.name ?? '' })} />

@@ -9,8 +9,7 @@ import { MembersSection } from '../../features/members/components/MembersSection
 import { ReminderHistory } from '../../features/reminders/components/ReminderHistory';
 import { ReminderSettingsForm } from '../../features/reminders/components/ReminderSettingsForm';
 import { TaxesSection } from '../../features/taxes/components/TaxesSection';
-import { roleAllows } from '../../lib/permissions';
-import { canManageBusiness } from '../../lib/roles';
+import { allows } from '../../lib/permissions';
 import { useCurrentBusiness } from '../current-business';
 
 function OwnersAndAdminsOnly() {
@@ -30,27 +29,27 @@ export function ProfileSettingsPage() {
 export function MembersSettingsPage() {
   const { businessId, business, me } = useCurrentBusiness();
   if (!business || !me) return <PageSpinner />;
-  return <MembersSection businessId={businessId} myRole={business.role} myUserId={me.user.id} />;
+  return <MembersSection businessId={businessId} myRole={business.role} myUserId={me.user.id} permissions={business.permissions} />;
 }
 
 export function InvitationsSettingsPage() {
   const { businessId, business } = useCurrentBusiness();
   if (!business) return <PageSpinner />;
-  if (!canManageBusiness(business.role)) return <OwnersAndAdminsOnly />;
+  if (!allows(business.permissions, 'invitations.manage')) return <OwnersAndAdminsOnly />;
   return <InvitationsSection businessId={businessId} myRole={business.role} />;
 }
 
 export function AuditSettingsPage() {
   const { businessId, business } = useCurrentBusiness();
   if (!business) return <PageSpinner />;
-  if (!canManageBusiness(business.role)) return <OwnersAndAdminsOnly />;
+  if (!allows(business.permissions, 'audit.read')) return <OwnersAndAdminsOnly />;
   return <AuditLogSection businessId={businessId} />;
 }
 
 export function TaxesSettingsPage() {
   const { businessId, business } = useCurrentBusiness();
   if (!business) return <PageSpinner />;
-  return <TaxesSection businessId={businessId} role={business.role} />;
+  return <TaxesSection businessId={businessId} permissions={business.permissions} />;
 }
 
 /** Owners and admins set the reminders up; everyone who reads invoices sees what was sent. */
@@ -59,7 +58,7 @@ export function RemindersSettingsPage() {
   if (!business) return <PageSpinner />;
   return (
     <div className="column-stack" data-testid="reminders-settings">
-      {roleAllows(business.role, 'reminders.manage') && <ReminderSettingsForm businessId={businessId} />}
+      {allows(business.permissions, 'reminders.manage') && <ReminderSettingsForm businessId={businessId} />}
       <ReminderHistory businessId={businessId} />
     </div>
   );
@@ -68,5 +67,5 @@ export function RemindersSettingsPage() {
 export function InventorySettingsPage() {
   const { businessId, business } = useCurrentBusiness();
   if (!business) return <PageSpinner />;
-  return <InventorySettingsSection businessId={businessId} role={business.role} />;
+  return <InventorySettingsSection businessId={businessId} permissions={business.permissions} />;
 }

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CURRENCIES } from '@keeper/money';
 import { Transform } from 'class-transformer';
@@ -13,7 +14,8 @@ import {
   registerDecorator,
   ValidationOptions,
 } from 'class-validator';
-import { ROLES } from '../../access/permissions';
+import { PERMISSIONS, ROLES } from '../../access/permissions';
+import { OptionalNotNull, trimOrNull } from '../../catalog/catalog.dto';
 
 export const TAX_ROUNDING = ['line', 'document'] as const;
 
@@ -64,23 +66,28 @@ export class CreateBusinessDto {
   timezone?: string;
 }
 
+/** Optional text of the business profile: null, '' or blanks clear it. */
+const ProfileText = (max: number) =>
+  applyDecorators(IsOptional(), Transform(trimOrNull), IsString({ message: 'must be text' }), MaxLength(max, { message: `must be at most ${max} characters` }));
+
 export class UpdateBusinessDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(trim)
-  @IsString()
   @MinLength(1, { message: 'is required' })
   @MaxLength(200)
+  // Checked first (decorators apply bottom up): a null name is missing, not too long.
+  @IsString({ message: 'is required' })
   name?: string;
 
-  @ApiPropertyOptional({ example: 'CN' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'CN', description: 'null or "" clears it' })
   @IsOptional()
-  @Transform(upper)
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() || null : value))
   @Matches(/^[A-Z]{2}$/, { message: 'must be a two-letter country code such as CN or US' })
-  country?: string;
+  country?: string | null;
 
   @ApiPropertyOptional({ example: 'Asia/Shanghai' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsTimeZone()
   timezone?: string;
 
@@ -88,7 +95,7 @@ export class UpdateBusinessDto {
     example: false,
     description: 'Whether product and invoice prices include tax (tax-inclusive) or have tax added on top',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean({ message: 'must be true or false' })
   pricesIncludeTax?: boolean;
 
@@ -97,9 +104,48 @@ export class UpdateBusinessDto {
     example: 'line',
     description: 'Round tax per line or once per document. Each invoice keeps the rule it was issued with.',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(TAX_ROUNDING, { message: `must be one of ${TAX_ROUNDING.join(', ')}` })
   taxRounding?: (typeof TAX_ROUNDING)[number];
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '18 Longjing Road', description: 'First address line; null or "" clears it' })
+  @ProfileText(200)
+  addressLine1?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Building 2' })
+  @ProfileText(200)
+  addressLine2?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Hangzhou' })
+  @ProfileText(100)
+  city?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Zhejiang', description: 'State, province or region' })
+  @ProfileText(100)
+  region?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '310013' })
+  @ProfileText(20)
+  postalCode?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '91330100MA2H3XXX1K', description: 'VAT / tax registration number' })
+  @ProfileText(50)
+  taxId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'accounts@lotus.example', description: 'Printed on invoices for customers to reply to' })
+  @IsOptional()
+  @Transform(trimOrNull)
+  @IsEmail({}, { message: 'must be a valid email address' })
+  @MaxLength(254, { message: 'must be at most 254 characters' })
+  email?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+86 571 5555 0100' })
+  @IsOptional()
+  @Transform(trimOrNull)
+  @IsString({ message: 'must be text' })
+  @MaxLength(50, { message: 'must be at most 50 characters' })
+  @Matches(/\d/, { message: 'must contain a phone number' })
+  phone?: string | null;
 }
 
 export class BusinessDto {
@@ -110,8 +156,22 @@ export class BusinessDto {
   @ApiProperty({ example: 'Asia/Shanghai' }) timezone: string;
   @ApiProperty({ description: 'Prices are entered tax-inclusive' }) pricesIncludeTax: boolean;
   @ApiProperty({ enum: TAX_ROUNDING, description: 'Tax is rounded per line or per document' }) taxRounding: string;
+  @ApiProperty({ type: String, nullable: true }) addressLine1: string | null;
+  @ApiProperty({ type: String, nullable: true }) addressLine2: string | null;
+  @ApiProperty({ type: String, nullable: true }) city: string | null;
+  @ApiProperty({ type: String, nullable: true }) region: string | null;
+  @ApiProperty({ type: String, nullable: true }) postalCode: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'VAT / tax registration number' }) taxId: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ enum: ROLES, description: 'Your role in this business' }) role: string;
+  @ApiProperty({
+    enum: PERMISSIONS,
+    isArray: true,
+    description: 'What your role may do here; the app shows only what these allow (the API enforces them)',
+  })
+  permissions: string[];
 }
 
 export class MemberDto {

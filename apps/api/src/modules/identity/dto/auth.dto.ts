@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PERMISSIONS, ROLES } from '../../access/permissions';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -79,7 +80,13 @@ export class MyBusinessDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ example: 'USD' }) baseCurrency: string;
-  @ApiProperty({ enum: ['owner', 'admin', 'accountant', 'staff'] }) role: string;
+  @ApiProperty({ enum: ROLES }) role: string;
+  @ApiProperty({
+    enum: PERMISSIONS,
+    isArray: true,
+    description: 'What your role may do in this business; the app shows only what these allow (the API enforces them)',
+  })
+  permissions: string[];
 }
 
 export class MyLenderOrganisationDto {

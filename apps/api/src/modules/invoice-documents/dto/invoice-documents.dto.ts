@@ -34,6 +34,17 @@ export class PublicLinkDto {
   url: string;
 }
 
+/** The seller, as printed on the invoice. */
+class PublicBusinessDto {
+  @ApiProperty({ example: 'Lotus Tea House' }) name: string;
+  @ApiProperty({ type: [String], example: ['18 Longjing Road', 'Hangzhou, Zhejiang 310013'], description: 'Address lines, without the country' })
+  address: string[];
+  @ApiProperty({ type: String, nullable: true, example: 'CN', description: 'ISO 3166-1 alpha-2' }) country: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'VAT / tax registration number' }) taxId: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+}
+
 class PublicCustomerDto {
   @ApiProperty({ example: '上海茶叶贸易有限公司' }) name: string;
 }
@@ -55,7 +66,7 @@ class PublicTaxDto {
 
 /** What the holder of a public link sees: the printed invoice, no internal ids or notes. */
 export class PublicInvoiceDto {
-  @ApiProperty() businessName: string;
+  @ApiProperty({ type: PublicBusinessDto }) business: PublicBusinessDto;
   @ApiProperty({ type: PublicCustomerDto }) customer: PublicCustomerDto;
   @ApiProperty({ example: 'INV-00042' }) number: string;
   @ApiProperty({ example: '2026-01-15' }) issueDate: string;

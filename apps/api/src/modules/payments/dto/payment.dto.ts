@@ -236,6 +236,15 @@ export class PaymentSummaryDto {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 }
 
+export class PaymentListItemDto extends PaymentSummaryDto {
+  @ApiProperty({
+    type: MoneyDto,
+    nullable: true,
+    description: 'With the invoiceId filter: what this payment has applied to that invoice, net of what refunds took back; otherwise null',
+  })
+  appliedToInvoice: MoneyDto | null;
+}
+
 export class PaymentDto extends PaymentSummaryDto {
   @ApiProperty() notes: string;
   @ApiProperty({ type: [PaymentAllocationDto] }) allocations: PaymentAllocationDto[];
@@ -243,6 +252,6 @@ export class PaymentDto extends PaymentSummaryDto {
 }
 
 export class PaymentPageDto {
-  @ApiProperty({ type: [PaymentSummaryDto] }) items: PaymentSummaryDto[];
+  @ApiProperty({ type: [PaymentListItemDto] }) items: PaymentListItemDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

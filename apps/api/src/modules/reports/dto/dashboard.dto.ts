@@ -32,9 +32,12 @@ export class CashFlowSummaryDto {
 
 export class TopCustomerDto {
   @ApiProperty({ type: ReportContactDto }) contact: ReportContactDto;
-  @ApiProperty({ type: MoneyDto, description: 'Invoiced revenue before tax, converted at the rate fixed at issue' })
+  @ApiProperty({
+    type: MoneyDto,
+    description: 'Sales before tax net of credit notes: invoices issued in the window less credit notes dated in it, at their rates',
+  })
   revenue: MoneyDto;
-  @ApiProperty({ example: 4 }) invoiceCount: number;
+  @ApiProperty({ example: 4, description: 'Invoices issued in the window (not void)' }) invoiceCount: number;
 }
 
 export class DashboardDto {
@@ -47,7 +50,7 @@ export class DashboardDto {
   @ApiProperty({ type: CashFlowSummaryDto, description: 'The last 30 days including today' }) cash: CashFlowSummaryDto;
   @ApiProperty({
     type: [TopCustomerDto],
-    description: 'Up to 5 customers with the most invoiced revenue over the last 12 months (issued, not void)',
+    description: 'Up to 5 customers with the most sales net of credit notes over the last 12 months (issued, not void)',
   })
   topCustomers: TopCustomerDto[];
 }

@@ -22,7 +22,13 @@ export class ArAgingCustomerDto extends AgingBucketsDto {
 }
 
 export class ArAgingDto {
-  @ApiProperty({ example: '2025-03-31' }) asOf: string;
+  @ApiProperty({
+    example: '2025-03-31',
+    description:
+      'The day the balances are stated for: invoices issued by then, less payments applied, refunds taken back and credit notes ' +
+      'dated by then; a voided invoice counts until its void date. The total equals the receivables account on that day',
+  })
+  asOf: string;
   @ApiProperty({ example: 'USD', description: 'The base currency; invoices are converted at the rate fixed at issue' })
   currency: string;
   @ApiProperty({ type: [ArAgingCustomerDto], description: 'Customers with an open balance, by name' })

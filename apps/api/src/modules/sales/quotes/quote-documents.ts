@@ -9,6 +9,7 @@ import { cjkFont } from '../../invoice-documents/cjk-font';
 import { InvoiceDocumentsRepository } from '../../invoice-documents/invoice-documents.repository';
 import { renderDocumentPdf, type PrintableDocument } from '../../invoice-documents/invoice-pdf';
 import { addressLines } from '../../invoice-documents/invoice-printout';
+import { sellerOf } from '../../invoice-documents/invoice-pdf.service';
 import type { QuoteRow } from './quotes.repository';
 import { QuotesRepository } from './quotes.repository';
 
@@ -54,7 +55,7 @@ export class QuoteDocuments {
     return {
       title: 'QUOTE 报价单',
       infoTitle: `Quote ${q.number}`,
-      business: { name: header.businessName, country: header.country },
+      business: sellerOf(header.business),
       facts: [
         { label: 'Quote no. 报价单号', value: q.number },
         { label: 'Date 日期', value: q.issueDate },

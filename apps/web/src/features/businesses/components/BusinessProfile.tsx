@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -8,13 +8,21 @@ import { ErrorState } from '../../../components/ErrorState';
 import { Skeleton } from '../../../components/Skeleton';
 import { useFormErrors } from '../../../lib/error-message';
 import { currencyName, regionName, useFormatters } from '../../../lib/format';
-import { canManageBusiness } from '../../../lib/roles';
+import { allows } from '../../../lib/permissions';
 import type { Business } from '../api/create-business';
 import { useBusiness } from '../api/get-business';
 import { useUpdateBusiness } from '../api/update-business';
 import { countryOptions, timeZoneOptions } from '../business-options';
 
-const FIELDS = ['name', 'country', 'timezone'] as const;
+const PROFILE_FIELDS = ['addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'taxId', 'email', 'phone'] as const;
+type ProfileField = (typeof PROFILE_FIELDS)[number];
+const FIELDS = ['name', 'country', 'timezone', ...PROFILE_FIELDS] as const;
+
+/** The address as printed on invoices: street lines, then "City, Region Postal code". */
+function addressLines(b: Business): string[] {
+  const cityLine = [b.city, [b.region, b.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return [b.addressLine1, b.addressLine2, cityLine].filter((l): l is string => !!l);
+}
 
 export function BusinessProfile({ businessId }: { businessId: string }) {
   const { t } = useTranslation();
@@ -35,7 +43,7 @@ export function BusinessProfile({ businessId }: { businessId: string }) {
   if (business.isError) {
     return <ErrorState error={business.error} onRetry={() => void business.refetch()} retrying={business.isFetching} />;
   }
-  const canEdit = canManageBusiness(business.data.role);
+  const canEdit = allows(business.data.permissions, 'business.update');
   return editing ? (
     <BusinessProfileForm business={business.data} onDone={() => setEditing(false)} />
   ) : (
@@ -81,6 +89,30 @@ function BusinessFacts({ business }: { business: Business }) {
         <dd>{business.timezone ?? unset}</dd>
       </div>
       <div>
+        <dt>{t('business.fields.address')}</dt>
+        <dd data-testid="business-address">
+          {addressLines(business).length > 0
+            ? addressLines(business).map((line) => (
+                <span key={line} className="fact-line">
+                  {line}
+                </span>
+              ))
+            : unset}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('business.fields.taxId')}</dt>
+        <dd data-testid="business-tax-id">{business.taxId ?? unset}</dd>
+      </div>
+      <div>
+        <dt>{t('business.fields.email')}</dt>
+        <dd>{business.email ?? unset}</dd>
+      </div>
+      <div>
+        <dt>{t('business.fields.phone')}</dt>
+        <dd>{business.phone ?? unset}</dd>
+      </div>
+      <div>
         <dt>{t('business.fields.createdAt')}</dt>
         <dd>{format.date(business.createdAt)}</dd>
       </div>
@@ -95,8 +127,15 @@ function BusinessProfileForm({ business, onDone }: { business: Business; onDone:
     name: business.name,
     country: business.country ?? '',
     timezone: business.timezone ?? '',
+    ...(Object.fromEntries(PROFILE_FIELDS.map((f) => [f, business[f] ?? ''])) as Record<ProfileField, string>),
   });
   const errors = useFormErrors(update.error, FIELDS);
+  const text = (field: ProfileField) => ({
+    name: field,
+    value: values[field],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => setValues({ ...values, [field]: e.target.value }),
+    error: errors.field(field),
+  });
   const countries = useMemo(
     () => countryOptions(i18n.language, t('business.fields.countryNone'), business.country),
     [i18n.language, t, business.country],
@@ -111,8 +150,10 @@ function BusinessProfileForm({ business, onDone }: { business: Business; onDone:
     update.mutate(
       {
         name: values.name.trim(),
-        ...(values.country ? { country: values.country } : {}),
+        // An emptied field is cleared: the API stores no blank strings.
+        country: values.country || null,
         ...(values.timezone ? { timezone: values.timezone } : {}),
+        ...Object.fromEntries(PROFILE_FIELDS.map((f) => [f, values[f].trim() || null])),
       },
       { onSuccess: onDone },
     );
@@ -148,6 +189,26 @@ function BusinessProfileForm({ business, onDone }: { business: Business; onDone:
           />
         </div>
         <p className="field-hint">{t('settings.profile.currencyFixed', { currency: business.baseCurrency })}</p>
+        <fieldset className="form-section">
+          <legend className="form-section-title">{t('business.fields.address')}</legend>
+          <TextField label={t('business.fields.addressLine1')} placeholder={t('business.fields.addressLine1Placeholder')} autoComplete="address-line1" {...text('addressLine1')} />
+          <TextField label={t('business.fields.addressLine2')} placeholder={t('business.fields.addressLine2Placeholder')} autoComplete="address-line2" {...text('addressLine2')} />
+          <div className="form-row">
+            <TextField label={t('business.fields.city')} autoComplete="address-level2" {...text('city')} />
+            <TextField label={t('business.fields.region')} autoComplete="address-level1" {...text('region')} />
+          </div>
+          <div className="form-row">
+            <TextField label={t('business.fields.postalCode')} autoComplete="postal-code" {...text('postalCode')} />
+            <TextField label={t('business.fields.taxId')} hint={t('business.fields.taxIdHint')} {...text('taxId')} />
+          </div>
+        </fieldset>
+        <fieldset className="form-section">
+          <legend className="form-section-title">{t('business.fields.contact')}</legend>
+          <div className="form-row">
+            <TextField label={t('business.fields.email')} type="email" autoComplete="email" hint={t('business.fields.emailHint')} {...text('email')} />
+            <TextField label={t('business.fields.phone')} type="tel" autoComplete="tel" {...text('phone')} />
+          </div>
+        </fieldset>
         <FormError error={errors.general} extra={errors.unplacedFieldMessages} />
         <div className="form-actions">
           <Button variant="secondary" onClick={onDone} disabled={update.isPending}>

@@ -1,7 +1,7 @@
+import { csvHref } from '../../../lib/csv-href';
 import { contactFilterQuery, type ContactFilters } from './get-contacts';
 
-/** A plain link to the CSV export: the browser downloads it with the session cookie. */
+/** The CSV export of the contacts the list shows, with the same filters. */
 export function contactsExportUrl(businessId: string, filters: ContactFilters): string {
-  const params = new URLSearchParams(contactFilterQuery(filters) as unknown as Record<string, string>);
-  return `/api/businesses/${encodeURIComponent(businessId)}/contacts/export.csv?${params.toString()}`;
+  return csvHref(businessId, 'contacts/export.csv', contactFilterQuery(filters));
 }

@@ -10,8 +10,7 @@ import { PageSpinner } from '../../../components/Spinner';
 import { isApiError } from '../../../lib/api';
 import { regionName, useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useArchiveContact } from '../api/archive-contact';
 import { useDeleteContact } from '../api/delete-contact';
@@ -19,7 +18,7 @@ import { useContact } from '../api/get-contact';
 import type { Contact } from '../api/get-contacts';
 import { useUnarchiveContact } from '../api/unarchive-contact';
 
-export function CustomerDetailPage({ businessId, contactId, role }: { businessId: string; contactId: string; role: Role }) {
+export function CustomerDetailPage({ businessId, contactId, permissions }: { businessId: string; contactId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const contact = useContact(businessId, contactId);
@@ -27,7 +26,7 @@ export function CustomerDetailPage({ businessId, contactId, role }: { businessId
   const unarchive = useUnarchiveContact(businessId);
   const remove = useDeleteContact(businessId);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const canWrite = roleAllows(role, 'contacts.write');
+  const canWrite = allows(permissions, 'contacts.write');
   useDocumentTitle(contact.data?.name);
 
   if (contact.isPending) return <PageSpinner />;
@@ -54,7 +53,7 @@ export function CustomerDetailPage({ businessId, contactId, role }: { businessId
           >
             {t('customers.viewInvoices')}
           </Link>
-          {roleAllows(role, 'invoices.write') && !c.archived && (
+          {allows(permissions, 'invoices.write') && !c.archived && (
             <Link className="btn btn-secondary btn-sm" to="/b/$businessId/sales/invoices/new" params={{ businessId }} search={{ contactId: c.id }}>
               {t('invoices.new')}
             </Link>

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
+import { CsvExportLink } from '../../../components/CsvExportLink';
 import { CsvImportDialog } from '../../../components/CsvImportDialog';
 import { CursorPager, useCursorPages } from '../../../components/CursorPager';
 import { EmptyState } from '../../../components/EmptyState';
@@ -10,8 +11,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { Icon } from '../../../components/Icon';
 import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { contactsExportUrl } from '../api/export-contacts';
@@ -19,10 +19,10 @@ import { useContacts, type ContactFilters, type ContactKind, type ContactSort } 
 import { useImportContacts } from '../api/import-contacts';
 import { usePreviewContactsImport } from '../api/preview-contacts-import';
 
-export function CustomersPage({ businessId, role }: { businessId: string; role: Role }) {
+export function CustomersPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('customers.title'));
-  const canWrite = roleAllows(role, 'contacts.write');
+  const canWrite = allows(permissions, 'contacts.write');
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<ContactKind | ''>('');
   const [archived, setArchived] = useState<ContactFilters['archived']>('false');
@@ -137,9 +137,7 @@ export function CustomersPage({ businessId, role }: { businessId: string; role: 
       testId="customers-section"
       actions={
         <>
-          <a className="btn btn-ghost btn-sm" href={contactsExportUrl(businessId, filters)} download data-testid="export-customers">
-            {t('common.exportCsv')}
-          </a>
+          <CsvExportLink href={contactsExportUrl(businessId, filters)} testId="export-customers" />
           {canWrite && (
             <Button variant="secondary" size="sm" onClick={() => setImporting(true)} data-testid="import-customers">
               {t('common.importCsv')}

@@ -9,6 +9,14 @@ export const CREDIT_NOTES_PAGE_SIZE = 25;
 
 export const creditNotesQueryKey = (businessId: string) => [businessId, 'credit-notes'] as const;
 
+/** The list's filters as query parameters, shared with the CSV export so the file holds what the list shows. */
+export function creditNoteFilterQuery(filters: CreditNoteFilters) {
+  return {
+    ...(filters.invoiceId ? { invoiceId: filters.invoiceId } : {}),
+    ...(filters.contactId ? { contactId: filters.contactId } : {}),
+  };
+}
+
 export const creditNotesQueryOptions = (businessId: string, filters: CreditNoteFilters, cursor?: string) =>
   queryOptions({
     queryKey: [...creditNotesQueryKey(businessId), 'list', { ...filters, cursor: cursor ?? null }],
@@ -20,8 +28,7 @@ export const creditNotesQueryOptions = (businessId: string, filters: CreditNoteF
             query: {
               limit: CREDIT_NOTES_PAGE_SIZE,
               ...(cursor ? { cursor } : {}),
-              ...(filters.invoiceId ? { invoiceId: filters.invoiceId } : {}),
-              ...(filters.contactId ? { contactId: filters.contactId } : {}),
+              ...creditNoteFilterQuery(filters),
             },
           },
           signal,

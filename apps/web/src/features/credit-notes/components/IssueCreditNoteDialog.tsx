@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { TextAreaField, TextField } from '../../../components/Field';
+import { compareDecimal, isDecimal } from '../../../lib/decimal';
 import { useFormErrors } from '../../../lib/error-message';
 import { moneyInputValue, type MoneyJson } from '../../../lib/money';
 import { useCreateCreditNote } from '../api/create-credit-note';
@@ -51,6 +52,12 @@ export function IssueCreditNoteDialog({
   const chosen = invoice.lines.filter((line) => !isZero(quantities[line.id] ?? ''));
   const lineFields = invoice.lines.map((_, i) => `lines.${i}.quantity`);
   const errors = useFormErrors(create.error, ['reason', 'date', 'lines', ...lineFields]);
+  // More than was invoiced is never right: said at once, under the line, before asking the API.
+  const overInvoiced = (line: CreditableInvoice['lines'][number]) => {
+    const q = (quantities[line.id] ?? '').trim();
+    return isDecimal(q) && compareDecimal(q, line.quantity) > 0;
+  };
+  const anyOverInvoiced = mode === 'partial' && invoice.lines.some(overInvoiced);
 
   const submit = () =>
     create.mutate(
@@ -84,9 +91,10 @@ export function IssueCreditNoteDialog({
       confirmLabel={t('creditNotes.issueSubmit')}
       confirmVariant="danger"
       autoFocusConfirm={false}
-      confirmDisabled={!reason.trim() || (mode === 'partial' && chosen.length === 0)}
+      confirmDisabled={!reason.trim() || (mode === 'partial' && (chosen.length === 0 || anyOverInvoiced))}
       pending={create.isPending}
       error={errors.general}
+      errorDetails={errors.unplacedFieldMessages}
       onCancel={onClose}
       onConfirm={submit}
     >
@@ -112,9 +120,18 @@ export function IssueCreditNoteDialog({
               placeholder="0"
               value={quantities[line.id] ?? ''}
               onChange={(e) => setQuantities((q) => ({ ...q, [line.id]: e.target.value }))}
-              error={errors.field(`lines.${chosen.indexOf(line)}.quantity`)}
+              error={
+                overInvoiced(line)
+                  ? t('creditNotes.moreThanInvoiced', { quantity: line.quantity })
+                  : errors.field(`lines.${chosen.indexOf(line)}.quantity`)
+              }
             />
           ))}
+        {errors.field('lines') && (
+          <p className="field-error" role="alert" data-testid="credit-note-lines-error">
+            {errors.field('lines')}
+          </p>
+        )}
         <TextField label={t('creditNotes.date')} name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errors.field('date')} />
         <TextAreaField label={t('creditNotes.reason')} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.field('reason')} />
       </div>

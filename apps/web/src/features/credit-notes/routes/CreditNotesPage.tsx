@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/Card';
+import { CsvExportLink } from '../../../components/CsvExportLink';
 import { CursorPager, useCursorPages } from '../../../components/CursorPager';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
@@ -8,7 +9,10 @@ import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useCreditNotes } from '../api/get-credit-notes';
+import { creditNotesExportUrl } from '../api/export-credit-notes';
+import { useCreditNotes, type CreditNoteFilters } from '../api/get-credit-notes';
+
+const ALL_CREDIT_NOTES: CreditNoteFilters = { invoiceId: '', contactId: '' };
 
 export function CreditNotesPage({ businessId }: { businessId: string }) {
   const { t } = useTranslation();
@@ -16,7 +20,8 @@ export function CreditNotesPage({ businessId }: { businessId: string }) {
   const format = useFormatters();
   const money = useMoneyFormat();
   const pages = useCursorPages();
-  const notes = useCreditNotes(businessId, { invoiceId: '', contactId: '' }, pages.cursor);
+  const filters = ALL_CREDIT_NOTES;
+  const notes = useCreditNotes(businessId, filters, pages.cursor);
 
   let body;
   if (notes.isPending) body = <TableSkeleton columns={6} />;
@@ -54,18 +59,18 @@ export function CreditNotesPage({ businessId }: { businessId: string }) {
             <tbody>
               {notes.data.items.map((note) => (
                 <tr key={note.id}>
-                  <td>
+                  <td className="num">
                     <Link className="person-name" to="/b/$businessId/sales/credit-notes/$creditNoteId" params={{ businessId, creditNoteId: note.id }}>
                       {note.number}
                     </Link>
                   </td>
-                  <td data-label={t('creditNotes.columns.invoice')}>
+                  <td data-label={t('creditNotes.columns.invoice')} className="num">
                     <Link to="/b/$businessId/sales/invoices/$invoiceId" params={{ businessId, invoiceId: note.invoice.id }}>
                       {note.invoice.number}
                     </Link>
                   </td>
                   <td data-label={t('creditNotes.columns.customer')}>{note.contact.name}</td>
-                  <td data-label={t('creditNotes.columns.date')}>{format.date(`${note.date}T00:00:00`)}</td>
+                  <td data-label={t('creditNotes.columns.date')} className="num">{format.date(`${note.date}T00:00:00`)}</td>
                   <td data-label={t('creditNotes.columns.reason')}>{note.reason}</td>
                   <td data-label={t('creditNotes.columns.total')} className="align-end num">{money.json(note.total)}</td>
                 </tr>
@@ -78,7 +83,14 @@ export function CreditNotesPage({ businessId }: { businessId: string }) {
     );
 
   return (
-    <Card title={t('creditNotes.title')} description={t('creditNotes.description')} testId="credit-notes-section">
+    <Card
+      title={t('creditNotes.title')}
+      description={t('creditNotes.description')}
+      testId="credit-notes-section"
+      actions={
+        <CsvExportLink href={creditNotesExportUrl(businessId, filters)} testId="export-credit-notes" />
+      }
+    >
       {body}
     </Card>
   );

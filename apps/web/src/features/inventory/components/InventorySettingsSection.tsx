@@ -7,24 +7,23 @@ import { FormError } from '../../../components/FormError';
 import { Icon } from '../../../components/Icon';
 import { PageSpinner } from '../../../components/Spinner';
 import { useFormErrors } from '../../../lib/error-message';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useInventorySettings, type InventorySettings } from '../api/get-inventory-settings';
 import { useUpdateInventorySettings } from '../api/update-inventory-settings';
 
 const METHODS = ['moving_average', 'fifo'] as const satisfies readonly InventorySettings['valuationMethod'][];
 
 /** Valuation method (fixed once stock has moved) and whether stock may go below zero. */
-export function InventorySettingsSection({ businessId, role }: { businessId: string; role: Role }) {
+export function InventorySettingsSection({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const settings = useInventorySettings(businessId);
   if (settings.isPending) return <PageSpinner />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} retrying={settings.isFetching} />;
-  return <SettingsForm businessId={businessId} role={role} settings={settings.data} />;
+  return <SettingsForm businessId={businessId} permissions={permissions} settings={settings.data} />;
 }
 
-function SettingsForm({ businessId, role, settings }: { businessId: string; role: Role; settings: InventorySettings }) {
+function SettingsForm({ businessId, permissions, settings }: { businessId: string; permissions: Permissions; settings: InventorySettings }) {
   const { t } = useTranslation();
-  const canManage = roleAllows(role, 'inventory.manage');
+  const canManage = allows(permissions, 'inventory.manage');
   const save = useUpdateInventorySettings(businessId);
   const [method, setMethod] = useState(settings.valuationMethod);
   const [allowNegative, setAllowNegative] = useState(settings.allowNegativeStock);

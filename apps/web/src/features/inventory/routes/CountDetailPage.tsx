@@ -12,8 +12,7 @@ import { TableSkeleton } from '../../../components/Skeleton';
 import { PageSpinner } from '../../../components/Spinner';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCancelStockCount } from '../api/cancel-stock-count';
@@ -26,7 +25,7 @@ import { PostCountDialog } from '../components/PostCountDialog';
 const FILTERS = ['all', 'uncounted', 'counted', 'differences', 'drift'] as const satisfies readonly CountLineFilter[];
 
 /** One count: enter and review counted quantities, then post the differences (or cancel). */
-export function CountDetailPage({ businessId, countId, role }: { businessId: string; countId: string; role: Role }) {
+export function CountDetailPage({ businessId, countId, permissions }: { businessId: string; countId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   const money = useMoneyFormat();
   const format = useFormatters();
@@ -47,7 +46,7 @@ export function CountDetailPage({ businessId, countId, role }: { businessId: str
   const c = count.data;
   const s = c.summary;
   const draft = c.status === 'draft';
-  const canWrite = roleAllows(role, 'inventory.write');
+  const canWrite = allows(permissions, 'inventory.write');
   const editable = draft && canWrite;
 
   let body;

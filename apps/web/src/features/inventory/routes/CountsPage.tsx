@@ -11,8 +11,7 @@ import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useStockCounts, type CountFilters, type CountStatus } from '../api/get-stock-counts';
 import { LocationSelect } from '../components/LocationSelect';
@@ -21,12 +20,12 @@ import { NewCountDialog } from '../components/NewCountDialog';
 const STATUSES = ['draft', 'posted', 'cancelled'] as const satisfies readonly CountStatus[];
 
 /** Stock counts: drafts being counted, and posted or cancelled ones. */
-export function CountsPage({ businessId, role }: { businessId: string; role: Role }) {
+export function CountsPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('inventory.counts.title'));
   const money = useMoneyFormat();
   const format = useFormatters();
-  const canWrite = roleAllows(role, 'inventory.write');
+  const canWrite = allows(permissions, 'inventory.write');
   const [status, setStatus] = useState<CountStatus | ''>('');
   const [locationId, setLocationId] = useState('');
   const [creating, setCreating] = useState(false);

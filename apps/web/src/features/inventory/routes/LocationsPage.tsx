@@ -8,8 +8,7 @@ import { Icon } from '../../../components/Icon';
 import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useArchiveLocation } from '../api/archive-location';
 import { useLocations, type Location } from '../api/get-locations';
@@ -18,11 +17,11 @@ import { useRestoreLocation } from '../api/restore-location';
 import { LocationDialog } from '../components/LocationDialog';
 
 /** Warehouses and shops: add, edit, archive (when empty) and choose the default. */
-export function LocationsPage({ businessId, role }: { businessId: string; role: Role }) {
+export function LocationsPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('inventory.locations.title'));
   const money = useMoneyFormat();
-  const canManage = roleAllows(role, 'inventory.manage');
+  const canManage = allows(permissions, 'inventory.manage');
   const [showArchived, setShowArchived] = useState(false);
   const [editing, setEditing] = useState<Location | 'new' | null>(null);
   const [archiving, setArchiving] = useState<Location | null>(null);

@@ -13,8 +13,7 @@ import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useConvertReorderSuggestion } from '../api/convert-reorder-suggestion';
@@ -29,10 +28,10 @@ import { ProductCell } from '../components/ProductCell';
 import { useQuantityFormat } from '../quantity';
 
 /** Low stock: what to order now (suggestions) and the rules that raise them. */
-export function ReorderPage({ businessId, role }: { businessId: string; role: Role }) {
+export function ReorderPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('inventory.reorder.title'));
-  const canWrite = roleAllows(role, 'inventory.write');
+  const canWrite = allows(permissions, 'inventory.write');
   return (
     <>
       <SuggestionsCard businessId={businessId} canWrite={canWrite} />

@@ -9,8 +9,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { Icon } from '../../../components/Icon';
 import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useMoneyFormat } from '../../../lib/money';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -20,12 +19,12 @@ import { ProductCell } from '../components/ProductCell';
 import { useQuantityFormat } from '../quantity';
 
 /** On hand, reserved, available and value per product and location. */
-export function StockLevelsPage({ businessId, role }: { businessId: string; role: Role }) {
+export function StockLevelsPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('inventory.stock.title'));
   const money = useMoneyFormat();
   const qty = useQuantityFormat();
-  const canWrite = roleAllows(role, 'inventory.write');
+  const canWrite = allows(permissions, 'inventory.write');
   const [search, setSearch] = useState('');
   const [locationId, setLocationId] = useState('');
   const [filter, setFilter] = useState<StockLevelFilter>('in_stock');

@@ -1,7 +1,7 @@
+import { csvHref } from '../../../lib/csv-href';
 import { invoiceFilterQuery, type InvoiceFilters } from './get-invoices';
 
-/** A plain link to the CSV export: the browser downloads it with the session cookie. */
+/** The CSV export of the invoices the list shows, with the same filters. */
 export function invoicesExportUrl(businessId: string, filters: InvoiceFilters): string {
-  const params = new URLSearchParams(invoiceFilterQuery(filters));
-  return `/api/businesses/${encodeURIComponent(businessId)}/invoices/export.csv?${params.toString()}`;
+  return csvHref(businessId, 'invoices/export.csv', invoiceFilterQuery(filters));
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { CopyButton } from '../../../components/CopyButton';
+import { PdfDownload } from '../../../components/PdfDownload';
 import { TextAreaField, TextField } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { Icon } from '../../../components/Icon';
@@ -10,7 +11,7 @@ import { useFormErrors } from '../../../lib/error-message';
 import { usePublicLink } from '../api/get-public-link';
 import { useSendInvoice } from '../api/send-invoice';
 
-/** "Copy public link" and "Send by email" for an issued invoice, with what each produced. */
+/** "Download PDF", "Copy public link" and "Send by email" for an issued invoice, with what each produced. */
 export function InvoiceShare({ businessId, invoiceId, number, canSend }: { businessId: string; invoiceId: string; number: string; canSend: boolean }) {
   const { t } = useTranslation();
   const link = usePublicLink(businessId);
@@ -28,6 +29,14 @@ export function InvoiceShare({ businessId, invoiceId, number, canSend }: { busin
   return (
     <>
       <div className="share-actions">
+        <PdfDownload
+          href={`/api/businesses/${encodeURIComponent(businessId)}/invoices/${encodeURIComponent(invoiceId)}/pdf`}
+          fileName={`${number}.pdf`}
+          credentials="same-origin"
+          variant="secondary"
+          size="sm"
+          testId="download-invoice-pdf"
+        />
         <Button variant="secondary" size="sm" onClick={copyLink} pending={link.isPending} data-testid="copy-public-link">
           <Icon name="copy" size={16} />
           <span>{t('invoiceShare.copyLink')}</span>

@@ -10,8 +10,7 @@ import { PageSpinner } from '../../../components/Spinner';
 import { useFormErrors } from '../../../lib/error-message';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { IssueCreditNoteDialog } from '../../credit-notes/components/IssueCreditNoteDialog';
 import { InvoiceCreditNotes } from '../../credit-notes/components/InvoiceCreditNotes';
@@ -27,12 +26,12 @@ import { InvoiceTotals } from '../components/InvoiceTotals';
 export function InvoiceDetailPage({
   businessId,
   invoiceId,
-  role,
+  permissions,
   baseCurrency,
 }: {
   businessId: string;
   invoiceId: string;
-  role: Role;
+  permissions: Permissions;
   baseCurrency: string;
 }) {
   const { t } = useTranslation();
@@ -51,11 +50,13 @@ export function InvoiceDetailPage({
   if (invoice.isPending) return <PageSpinner />;
   if (invoice.isError) return <ErrorState error={invoice.error} onRetry={() => void invoice.refetch()} retrying={invoice.isFetching} />;
   const inv = invoice.data;
-  const canVoid = roleAllows(role, 'invoices.void') && inv.status !== 'draft' && inv.status !== 'void';
+  // The API voids only an issued invoice with nothing paid or credited; anything else is refunded or credited instead.
+  const canVoid =
+    allows(permissions, 'invoices.void') && inv.status === 'issued' && inv.paid.amountMinor === '0' && inv.credited.amountMinor === '0';
   const date = (iso: string) => format.date(`${iso}T00:00:00`);
   const open = inv.status === 'issued' || inv.status === 'partially_paid';
-  const canPay = open && inv.balance.amountMinor !== '0' && roleAllows(role, 'payments.write');
-  const canCredit = open && roleAllows(role, 'invoices.issue');
+  const canPay = open && inv.balance.amountMinor !== '0' && allows(permissions, 'payments.write');
+  const canCredit = open && allows(permissions, 'invoices.issue');
   const issued = inv.status !== 'draft';
 
   return (
@@ -78,12 +79,12 @@ export function InvoiceDetailPage({
               {t('creditNotes.issue')}
             </Button>
           )}
-          {inv.status === 'draft' && roleAllows(role, 'invoices.write') && (
+          {inv.status === 'draft' && allows(permissions, 'invoices.write') && (
             <Button onClick={() => void navigate({ to: '/b/$businessId/sales/invoices/$invoiceId/edit', params: { businessId, invoiceId } })}>
               {t('common.edit')}
             </Button>
           )}
-          {roleAllows(role, 'invoices.write') && (
+          {allows(permissions, 'invoices.write') && (
             <Link
               className="btn btn-ghost btn-md"
               to="/b/$businessId/sales/recurring/new"
@@ -155,7 +156,7 @@ export function InvoiceDetailPage({
           businessId={businessId}
           invoiceId={invoiceId}
           number={inv.number}
-          canSend={inv.status !== 'void' && roleAllows(role, 'invoices.issue')}
+          canSend={inv.status !== 'void' && allows(permissions, 'invoices.issue')}
         />
       )}
       <Card title={t('invoices.lines.title')}>

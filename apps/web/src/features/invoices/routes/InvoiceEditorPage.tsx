@@ -11,8 +11,7 @@ import { FormError } from '../../../components/FormError';
 import { Icon } from '../../../components/Icon';
 import { PageSpinner } from '../../../components/Spinner';
 import { useFormErrors } from '../../../lib/error-message';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useContact } from '../../contacts/api/get-contact';
 import type { TaxRate } from '../../taxes/api/get-tax-rates';
@@ -37,7 +36,7 @@ import { InvoiceLinesCard } from '../components/InvoiceLinesCard';
 import { useCurrencyChoices } from '../components/use-currency-choices';
 import { WithTaxSettings } from '../components/WithTaxSettings';
 
-type Props = { businessId: string; role: Role; baseCurrency: string };
+type Props = { businessId: string; permissions: Permissions; baseCurrency: string };
 
 export function NewInvoicePage({ contactId, ...props }: Props & { contactId?: string }) {
   const contact = useContact(props.businessId, contactId ?? '');
@@ -98,7 +97,7 @@ const verificationOnSave = new Map<string, Verification>();
 
 function InvoiceEditor({
   businessId,
-  role,
+  permissions,
   baseCurrency,
   invoice,
   initialContact,
@@ -139,7 +138,7 @@ function InvoiceEditor({
   const [confirm, setConfirm] = useState<'issue' | 'delete' | null>(null);
   const [exchangeRate, setExchangeRate] = useState('');
 
-  const canIssue = roleAllows(role, 'invoices.issue');
+  const canIssue = allows(permissions, 'invoices.issue');
   const saving = create.isPending || update.isPending;
   const saveError = create.error ?? update.error;
   const errors = useLinesFormErrors(saveError, HEAD_FIELDS, sentKeys);
@@ -346,6 +345,7 @@ function InvoiceEditor({
         autoFocusConfirm={!needsRate}
         pending={saving || issue.isPending}
         error={issueFields.general ?? (saveError ? saveError : null)}
+        errorDetails={issueFields.unplacedFieldMessages}
         onCancel={() => setConfirm(null)}
         onConfirm={() => void issueNow()}
       >

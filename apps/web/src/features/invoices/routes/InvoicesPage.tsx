@@ -3,6 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
+import { CsvExportLink } from '../../../components/CsvExportLink';
 import { CursorPager, useCursorPages } from '../../../components/CursorPager';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
@@ -12,8 +13,7 @@ import { invoicesExportUrl } from '../api/export-invoices';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useContact } from '../../contacts/api/get-contact';
@@ -24,12 +24,12 @@ const STATUSES = ['draft', 'issued', 'partially_paid', 'paid', 'overdue', 'void'
 
 export function InvoicesPage({
   businessId,
-  role,
+  permissions,
   contactId,
   initialStatus,
 }: {
   businessId: string;
-  role: Role;
+  permissions: Permissions;
   contactId?: string;
   initialStatus?: InvoiceStatusFilter;
 }) {
@@ -38,7 +38,7 @@ export function InvoicesPage({
   const navigate = useNavigate();
   const format = useFormatters();
   const money = useMoneyFormat();
-  const canWrite = roleAllows(role, 'invoices.write');
+  const canWrite = allows(permissions, 'invoices.write');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<InvoiceStatusFilter>(initialStatus ?? '');
   const q = useDebouncedValue(search);
@@ -159,9 +159,7 @@ export function InvoicesPage({
       testId="invoices-section"
       actions={
         <>
-          <a className="btn btn-ghost btn-sm" href={invoicesExportUrl(businessId, filters)} download data-testid="export-invoices">
-            {t('common.exportCsv')}
-          </a>
+          <CsvExportLink href={invoicesExportUrl(businessId, filters)} testId="export-invoices" />
           {canWrite && (
             <Link
               className="btn btn-primary btn-sm"

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormErrors } from '../../../lib/error-message';
 import { Button } from '../../../components/Button';
 import { SelectField, TextField } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
-import { ApiError } from '../../../lib/api';
 import { useCreateAccount } from '../api/create-account';
 import type { AccountSubtype, AccountType } from '../api/get-accounts';
 import { ACCOUNT_TYPES, SUBTYPES_BY_TYPE } from './account-options';
@@ -15,7 +15,8 @@ export function NewAccountForm({ businessId, onDone }: { businessId: string; onD
   const [name, setName] = useState('');
   const [type, setType] = useState<AccountType>('expense');
   const [subtype, setSubtype] = useState<AccountSubtype>('operating_expense');
-  const fieldError = (field: string) => (create.error instanceof ApiError ? create.error.fieldMessage(field) : undefined);
+  const errors = useFormErrors(create.error, ['code', 'name', 'type', 'subtype']);
+  const fieldError = errors.field;
   return (
     <form
       className="inline-form"
@@ -25,7 +26,7 @@ export function NewAccountForm({ businessId, onDone }: { businessId: string; onD
         create.mutate({ code: code.trim(), name: name.trim(), type, subtype }, { onSuccess: onDone });
       }}
     >
-      <FormError error={create.error instanceof ApiError && create.error.fields.length > 0 ? null : create.error} />
+      <FormError error={errors.general} extra={errors.unplacedFieldMessages} />
       <div className="form-grid">
         <TextField label={t('books.accounts.code')} name="code" value={code} onChange={(e) => setCode(e.target.value)} error={fieldError('code')} required />
         <TextField label={t('books.accounts.name')} name="name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} required />

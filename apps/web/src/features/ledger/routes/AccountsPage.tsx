@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useFormErrors } from '../../../lib/error-message';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -9,10 +10,8 @@ import { FormError } from '../../../components/FormError';
 import { Icon } from '../../../components/Icon';
 import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
-import { ApiError } from '../../../lib/api';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useAccounts, type Account } from '../api/get-accounts';
 import { useUpdateAccount } from '../api/update-account';
@@ -25,17 +24,18 @@ function naturalBalance(a: Account) {
   return { ...a.balance, amountMinor: minor.startsWith('-') ? minor.slice(1) : `-${minor}` };
 }
 
-export function AccountsPage({ businessId, role }: { businessId: string; role: Role }) {
+export function AccountsPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('books.accounts.title'));
   const money = useMoneyFormat();
-  const canPost = roleAllows(role, 'ledger.post');
+  const canPost = allows(permissions, 'ledger.post');
   const [showInactive, setShowInactive] = useState(false);
   const [adding, setAdding] = useState(false);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [deactivating, setDeactivating] = useState<Account | null>(null);
   const accounts = useAccounts(businessId, showInactive);
   const update = useUpdateAccount(businessId);
+  const renameError = useFormErrors(update.error, ['name']).field('name');
 
   const saveRename = () => {
     if (!renaming) return;
@@ -77,7 +77,7 @@ export function AccountsPage({ businessId, role }: { businessId: string; role: R
                         value={renaming.name}
                         onChange={(e) => setRenaming({ id: a.id, name: e.target.value })}
                         autoFocus
-                        aria-invalid={update.error instanceof ApiError && !!update.error.fieldMessage('name')}
+                        aria-invalid={!!renameError}
                       />
                       <Button size="sm" type="submit" pending={update.isPending}>
                         {t('books.accounts.save')}
@@ -85,9 +85,7 @@ export function AccountsPage({ businessId, role }: { businessId: string; role: R
                       <Button size="sm" variant="ghost" onClick={() => setRenaming(null)}>
                         {t('common.cancel')}
                       </Button>
-                      {update.error instanceof ApiError && update.error.fieldMessage('name') && (
-                        <span className="field-error">{update.error.fieldMessage('name')}</span>
-                      )}
+                      {renameError && <span className="field-error">{renameError}</span>}
                     </form>
                   ) : (
                     <div className="person">

@@ -12,8 +12,7 @@ import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useJournalEntries, type JournalEntry, type JournalFilters } from '../api/get-journal-entries';
 import { useReverseJournalEntry } from '../api/reverse-journal-entry';
@@ -21,12 +20,12 @@ import { useReverseJournalEntry } from '../api/reverse-journal-entry';
 const SOURCES = ['manual', 'invoice', 'payment', 'credit_note', 'refund', 'reversal'] as const;
 const isSource = (s: string): s is (typeof SOURCES)[number] => (SOURCES as readonly string[]).includes(s);
 
-export function JournalPage({ businessId, role }: { businessId: string; role: Role }) {
+export function JournalPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('books.journal.title'));
   const format = useFormatters();
   const money = useMoneyFormat();
-  const canPost = roleAllows(role, 'ledger.post');
+  const canPost = allows(permissions, 'ledger.post');
   const [filters, setFilters] = useState<JournalFilters>({ from: '', to: '', sourceType: '' });
   const pages = useCursorPages(JSON.stringify(filters));
   const journal = useJournalEntries(businessId, filters, pages.cursor);

@@ -8,6 +8,7 @@ import { TextField } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { Icon } from '../../../components/Icon';
 import { ApiError } from '../../../lib/api';
+import { useFieldErrorMessage } from '../../../lib/error-message';
 import { useMoneyFormat } from '../../../lib/money';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCreateJournalEntry } from '../api/create-journal-entry';
@@ -36,12 +37,17 @@ export function NewJournalEntryPage({ businessId, baseCurrency }: { businessId: 
   const hasForeign = lines.some((l) => l.currency !== baseCurrency);
 
   const apiError = create.error instanceof ApiError ? create.error : null;
+  const fieldMessage = useFieldErrorMessage();
+  const messageOf = (field: string) => {
+    const found = apiError?.fields.find((f) => f.field === field);
+    return found ? fieldMessage(found) : undefined;
+  };
   const lineError = (formIndex: number, field: string) => {
     const apiIndex = submittedIndex.indexOf(formIndex);
-    return apiIndex < 0 ? undefined : apiError?.fieldMessage(`lines.${apiIndex}.${field}`);
+    return apiIndex < 0 ? undefined : messageOf(`lines.${apiIndex}.${field}`);
   };
-  const shownFields = new Set(['date', 'description', ...submittedIndex.flatMap((_, i) => ['accountId', 'amount', 'side', 'currency', 'exchangeRate', 'baseAmount', 'description'].map((f) => `lines.${i}.${f}`))]);
-  const otherErrors = apiError?.fields.filter((f) => !shownFields.has(f.field)).map((f) => `${f.field}: ${f.message}`) ?? [];
+  const shownFields = new Set(['date', 'description', 'lines', ...submittedIndex.flatMap((_, i) => ['accountId', 'amount', 'side', 'currency', 'exchangeRate', 'baseAmount', 'description'].map((f) => `lines.${i}.${f}`))]);
+  const otherErrors = apiError?.fields.filter((f) => !shownFields.has(f.field)).map((f) => fieldMessage(f)) ?? [];
 
   const update = (index: number, patch: Partial<EntryLine>) => setLines((ls) => ls.map((l, i) => (i === index ? { ...l, ...patch } : l)));
 
@@ -76,13 +82,13 @@ export function NewJournalEntryPage({ businessId, baseCurrency }: { businessId: 
       >
         <FormError error={apiError && apiError.fields.length > 0 && otherErrors.length === 0 ? null : create.error} extra={otherErrors} />
         <div className="form-grid">
-          <TextField label={t('books.entry.date')} name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={apiError?.fieldMessage('date')} required />
+          <TextField label={t('books.entry.date')} name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={messageOf('date')} required />
           <TextField
             label={t('books.entry.description')}
             name="description"
             value={description}
             onChange={(e) => setDescription(e.target.value)}
-            error={apiError?.fieldMessage('description')}
+            error={messageOf('description')}
             required
           />
         </div>
@@ -237,7 +243,7 @@ export function NewJournalEntryPage({ businessId, baseCurrency }: { businessId: 
             </tfoot>
           </table>
         </div>
-        {apiError?.fieldMessage('lines') && <p className="field-error">{apiError.fieldMessage('lines')}</p>}
+        {messageOf('lines') && <p className="field-error">{messageOf('lines')}</p>}
         <div className="form-actions">
           <Button variant="secondary" onClick={() => setLines((ls) => [...ls, emptyLine(baseCurrency)])} data-testid="entry-add-line">
             <Icon name="plus" size={16} />

@@ -11,12 +11,23 @@ import { RoleBadge, useRoleLabel } from '../../../components/RoleBadge';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { Spinner } from '../../../components/Spinner';
 import { useFormatters } from '../../../lib/format';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { assignableRoles, canManageMember, type Role } from '../../../lib/roles';
 import { useMembers, type Member } from '../api/get-members';
 import { useRemoveMember } from '../api/remove-member';
 import { useUpdateMemberRole, type MemberRole } from '../api/update-member-role';
 
-export function MembersSection({ businessId, myRole, myUserId }: { businessId: string; myRole: Role; myUserId: string }) {
+export function MembersSection({
+  businessId,
+  myRole,
+  myUserId,
+  permissions,
+}: {
+  businessId: string;
+  myRole: Role;
+  myUserId: string;
+  permissions: Permissions;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const roleLabel = useRoleLabel();
@@ -26,8 +37,11 @@ export function MembersSection({ businessId, myRole, myUserId }: { businessId: s
   const removeMember = useRemoveMember(businessId);
   const [removing, setRemoving] = useState<Member | null>(null);
 
-  const manageable = (member: Member) => member.userId !== myUserId && canManageMember(myRole, member.role);
-  const anyManageable = assignableRoles(myRole).length > 0;
+  // The permission says whether members can be managed at all; which roles, depends on one's own
+  // (only owners touch owners), as the API's canManageRole decides.
+  const mayManage = allows(permissions, 'members.manage');
+  const manageable = (member: Member) => mayManage && member.userId !== myUserId && canManageMember(myRole, member.role);
+  const anyManageable = mayManage && assignableRoles(myRole).length > 0;
 
   let body;
   if (members.isPending) {

@@ -24,6 +24,18 @@ export const PAYMENTS_PAGE_SIZE = 25;
 
 export const paymentsQueryKey = (businessId: string) => [businessId, 'payments'] as const;
 
+/** The list's filters as query parameters, shared with the CSV export so the file holds what the list shows. */
+export function paymentFilterQuery(filters: PaymentFilters) {
+  return {
+    ...(filters.method ? { method: filters.method } : {}),
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+    ...(filters.unapplied ? { unapplied: 'true' as const } : {}),
+    ...(filters.contactId ? { contactId: filters.contactId } : {}),
+    ...(filters.invoiceId ? { invoiceId: filters.invoiceId } : {}),
+  };
+}
+
 export const paymentsQueryOptions = (businessId: string, filters: PaymentFilters, cursor?: string) =>
   queryOptions({
     queryKey: [...paymentsQueryKey(businessId), 'list', { ...filters, cursor: cursor ?? null }],
@@ -35,12 +47,7 @@ export const paymentsQueryOptions = (businessId: string, filters: PaymentFilters
             query: {
               limit: PAYMENTS_PAGE_SIZE,
               ...(cursor ? { cursor } : {}),
-              ...(filters.method ? { method: filters.method } : {}),
-              ...(filters.from ? { from: filters.from } : {}),
-              ...(filters.to ? { to: filters.to } : {}),
-              ...(filters.unapplied ? { unapplied: 'true' as const } : {}),
-              ...(filters.contactId ? { contactId: filters.contactId } : {}),
-              ...(filters.invoiceId ? { invoiceId: filters.invoiceId } : {}),
+              ...paymentFilterQuery(filters),
             },
           },
           signal,

@@ -15,7 +15,7 @@ export function InvoicePayments({ businessId, invoiceId }: { businessId: string;
   const payments = usePayments(businessId, { ...EMPTY_PAYMENT_FILTERS, invoiceId });
 
   let body;
-  if (payments.isPending) body = <TableSkeleton columns={4} />;
+  if (payments.isPending) body = <TableSkeleton columns={5} />;
   else if (payments.isError) body = <ErrorState error={payments.error} onRetry={() => void payments.refetch()} retrying={payments.isFetching} />;
   else if (payments.data.items.length === 0) body = <p className="muted" data-testid="invoice-payments-empty">{t('payments.noneForInvoice')}</p>;
   else
@@ -28,6 +28,7 @@ export function InvoicePayments({ businessId, invoiceId }: { businessId: string;
               <th scope="col">{t('payments.columns.method')}</th>
               <th scope="col">{t('payments.columns.reference')}</th>
               <th scope="col" className="align-end">{t('payments.columns.amount')}</th>
+              <th scope="col" className="align-end">{t('payments.columns.appliedHere')}</th>
             </tr>
           </thead>
           <tbody>
@@ -41,6 +42,9 @@ export function InvoicePayments({ businessId, invoiceId }: { businessId: string;
                 <td data-label={t('payments.columns.method')}>{t(`payments.method.${p.method}`)}</td>
                 <td data-label={t('payments.columns.reference')}>{p.reference || '—'}</td>
                 <td data-label={t('payments.columns.amount')} className="align-end num">{money.json(p.amount)}</td>
+                <td data-label={t('payments.columns.appliedHere')} className="align-end num strong" data-testid={`applied-here-${p.id}`}>
+                  {p.appliedToInvoice ? money.json(p.appliedToInvoice) : '—'}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -24,7 +24,8 @@ export function ApplyCreditDialog({ businessId, payment, open, onClose }: { busi
   const [invoiceId, setInvoiceId] = useState('');
   const chosen = candidates.find((inv) => inv.id === invoiceId) ?? candidates[0];
   const [amount, setAmount] = useState('');
-  const errors = useFormErrors(apply.error, ['allocations.0.invoiceId', 'allocations.0.amount', 'date']);
+  // `allocations` (more than the credit) is about the amount typed, so it shows there too.
+  const errors = useFormErrors(apply.error, ['allocations', 'allocations.0.invoiceId', 'allocations.0.amount']);
   const unapplied = BigInt(payment.unapplied.amountMinor);
   const suggested = chosen ? decimal(BigInt(chosen.balance.amountMinor) < unapplied ? BigInt(chosen.balance.amountMinor) : unapplied, payment.currency) : '';
 
@@ -38,6 +39,7 @@ export function ApplyCreditDialog({ businessId, payment, open, onClose }: { busi
       confirmDisabled={!chosen}
       pending={apply.isPending}
       error={errors.general}
+      errorDetails={errors.unplacedFieldMessages}
       onCancel={onClose}
       onConfirm={() =>
         chosen &&
@@ -70,7 +72,7 @@ export function ApplyCreditDialog({ businessId, payment, open, onClose }: { busi
             placeholder={suggested}
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
-            error={errors.field('allocations.0.amount')}
+            error={errors.field('allocations.0.amount') ?? errors.field('allocations')}
           />
         </div>
       )}
@@ -119,6 +121,7 @@ export function RefundDialog({ businessId, payment, open, onClose }: { businessI
       confirmDisabled={!amount.trim() || !reason.trim()}
       pending={refund.isPending}
       error={errors.general}
+      errorDetails={errors.unplacedFieldMessages}
       onCancel={onClose}
       onConfirm={() =>
         refund.mutate(

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { SelectField, TextField } from '../../../components/Field';
+import { compareDecimal, isDecimal } from '../../../lib/decimal';
 import { useFormErrors } from '../../../lib/error-message';
 import { moneyInputValue, useMoneyFormat, type MoneyJson } from '../../../lib/money';
 import { DEPOSIT_ACCOUNTS, PAYMENT_METHODS, type DepositAccount, type PaymentMethod } from '../api/get-payments';
@@ -22,7 +23,8 @@ export function todayIso(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-const FIELDS = ['amount', 'date', 'method', 'reference', 'depositAccount', 'exchangeRate', 'allocations.0.amount'] as const;
+// A refusal of the invoice (issued after the payment's date) is about the date, so it shows there.
+const FIELDS = ['amount', 'date', 'method', 'reference', 'depositAccount', 'exchangeRate', 'allocations.0.amount', 'allocations.0.invoiceId'] as const;
 
 /** One payment settling (part of) one invoice; what exceeds the balance stays as customer credit. */
 export function RecordPaymentDialog({
@@ -54,7 +56,7 @@ export function RecordPaymentDialog({
   const submit = () => {
     const paid = amount.trim();
     // Allocate no more than the balance; the API keeps the rest as credit.
-    const allocate = Number.isNaN(Number(paid)) || compareDecimal(paid, balanceText) > 0 ? balanceText : paid;
+    const allocate = !isDecimal(paid) || compareDecimal(paid, balanceText) > 0 ? balanceText : paid;
     record.mutate(
       {
         contactId: invoice.contactId,
@@ -81,6 +83,7 @@ export function RecordPaymentDialog({
       confirmDisabled={!amount.trim() || (foreign && !exchangeRate.trim())}
       pending={record.isPending}
       error={errors.general}
+      errorDetails={errors.unplacedFieldMessages}
       onCancel={onClose}
       onConfirm={submit}
     >
@@ -95,7 +98,7 @@ export function RecordPaymentDialog({
           hint={t('payments.amountHint', { balance: money.json(invoice.balance) })}
           autoFocus
         />
-        <TextField label={t('payments.fields.date')} name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errors.field('date')} />
+        <TextField label={t('payments.fields.date')} name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errors.field('date') ?? errors.field('allocations.0.invoiceId')} />
         <SelectField
           label={t('payments.fields.method')}
           name="method"
@@ -134,14 +137,4 @@ export function RecordPaymentDialog({
       </div>
     </ConfirmDialog>
   );
-}
-
-/** Compares two non-negative decimal strings without floats. */
-function compareDecimal(a: string, b: string): number {
-  const [ai = '0', af = ''] = a.split('.');
-  const [bi = '0', bf = ''] = b.split('.');
-  const width = Math.max(af.length, bf.length);
-  const x = BigInt((ai.replace(/^0+/, '') || '0') + af.padEnd(width, '0'));
-  const y = BigInt((bi.replace(/^0+/, '') || '0') + bf.padEnd(width, '0'));
-  return x === y ? 0 : x > y ? 1 : -1;
 }

@@ -7,13 +7,12 @@ import { ErrorState } from '../../../components/ErrorState';
 import { PageSpinner } from '../../../components/Spinner';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { usePayment } from '../api/get-payment';
 import { ApplyCreditDialog, RefundDialog } from '../components/PaymentActions';
 
-export function PaymentDetailPage({ businessId, paymentId, role }: { businessId: string; paymentId: string; role: Role }) {
+export function PaymentDetailPage({ businessId, paymentId, permissions }: { businessId: string; paymentId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const money = useMoneyFormat();
@@ -26,7 +25,7 @@ export function PaymentDetailPage({ businessId, paymentId, role }: { businessId:
   const p = payment.data;
   const date = (iso: string) => format.date(`${iso}T00:00:00`);
   const hasCredit = p.unapplied.amountMinor !== '0';
-  const canRefund = roleAllows(role, 'payments.refund') && (hasCredit || p.applied.amountMinor !== '0');
+  const canRefund = allows(permissions, 'payments.refund') && (hasCredit || p.applied.amountMinor !== '0');
 
   return (
     <div className="subpage" data-testid="page-payment">
@@ -38,7 +37,7 @@ export function PaymentDetailPage({ businessId, paymentId, role }: { businessId:
           {money.json(p.amount)} · {p.contact.name}
         </h2>
         <div className="page-actions">
-          {hasCredit && roleAllows(role, 'payments.write') && (
+          {hasCredit && allows(permissions, 'payments.write') && (
             <Button onClick={() => setDialog('apply')} data-testid="apply-credit">
               {t('payments.applyCredit')}
             </Button>

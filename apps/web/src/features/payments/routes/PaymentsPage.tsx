@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
+import { CsvExportLink } from '../../../components/CsvExportLink';
 import { CursorPager, useCursorPages } from '../../../components/CursorPager';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
@@ -11,6 +12,7 @@ import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { paymentsExportUrl } from '../api/export-payments';
 import { EMPTY_PAYMENT_FILTERS, PAYMENT_METHODS, usePayments, type PaymentFilters, type PaymentMethod } from '../api/get-payments';
 
 export function PaymentsPage({ businessId }: { businessId: string }) {
@@ -104,7 +106,14 @@ export function PaymentsPage({ businessId }: { businessId: string }) {
   }
 
   return (
-    <Card title={t('payments.title')} description={t('payments.description')} testId="payments-section">
+    <Card
+      title={t('payments.title')}
+      description={t('payments.description')}
+      testId="payments-section"
+      actions={
+        <CsvExportLink href={paymentsExportUrl(businessId, filters)} testId="export-payments" />
+      }
+    >
       <ListToolbar>
         <select
           className="input select input-sm"

@@ -1,7 +1,7 @@
+import { csvHref } from '../../../lib/csv-href';
 import { productFilterQuery, type ProductFilters } from './get-products';
 
-/** A plain link to the CSV export: the browser downloads it with the session cookie. */
+/** The CSV export of the products the list shows, with the same filters. */
 export function productsExportUrl(businessId: string, filters: ProductFilters): string {
-  const params = new URLSearchParams(productFilterQuery(filters) as unknown as Record<string, string>);
-  return `/api/businesses/${encodeURIComponent(businessId)}/products/export.csv?${params.toString()}`;
+  return csvHref(businessId, 'products/export.csv', productFilterQuery(filters));
 }

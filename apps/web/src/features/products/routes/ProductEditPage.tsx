@@ -7,8 +7,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageSpinner } from '../../../components/Spinner';
 import { isApiError } from '../../../lib/api';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useActivateProduct } from '../api/activate-product';
 import { useCreateProduct } from '../api/create-product';
@@ -54,12 +53,12 @@ export function EditProductPage({
   businessId,
   productId,
   baseCurrency,
-  role,
+  permissions,
 }: {
   businessId: string;
   productId: string;
   baseCurrency: string;
-  role: Role;
+  permissions: Permissions;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -75,7 +74,7 @@ export function EditProductPage({
   if (product.isPending) return <PageSpinner />;
   if (product.isError) return <ErrorState error={product.error} onRetry={() => void product.refetch()} retrying={product.isFetching} />;
   const p = product.data;
-  const canWrite = roleAllows(role, 'products.write');
+  const canWrite = allows(permissions, 'products.write');
   const inUse = isApiError(remove.error, 'PRODUCT_IN_USE');
 
   return (
@@ -104,7 +103,7 @@ export function EditProductPage({
           )
         }
       />
-      <ProductStockPanel businessId={businessId} productId={productId} canWrite={roleAllows(role, 'inventory.write')} />
+      <ProductStockPanel businessId={businessId} productId={productId} canWrite={allows(permissions, 'inventory.write')} />
       {canWrite && (
         <Card title={t('products.deleteSection')} description={t('products.deleteHint')}>
           <div className="form-actions form-actions-start">

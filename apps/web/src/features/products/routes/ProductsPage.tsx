@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
+import { CsvExportLink } from '../../../components/CsvExportLink';
 import { CsvImportDialog } from '../../../components/CsvImportDialog';
 import { CursorPager, useCursorPages } from '../../../components/CursorPager';
 import { EmptyState } from '../../../components/EmptyState';
@@ -10,8 +11,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { Icon } from '../../../components/Icon';
 import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useMoneyFormat } from '../../../lib/money';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -20,11 +20,11 @@ import { useProducts, type Product, type ProductFilters, type ProductSort } from
 import { useImportProducts } from '../api/import-products';
 import { usePreviewProductsImport } from '../api/preview-products-import';
 
-export function ProductsPage({ businessId, role }: { businessId: string; role: Role }) {
+export function ProductsPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('products.title'));
   const money = useMoneyFormat();
-  const canWrite = roleAllows(role, 'products.write');
+  const canWrite = allows(permissions, 'products.write');
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<Product['kind'] | ''>('');
   const [active, setActive] = useState<ProductFilters['active']>('true');
@@ -163,9 +163,7 @@ export function ProductsPage({ businessId, role }: { businessId: string; role: R
       testId="products-section"
       actions={
         <>
-          <a className="btn btn-ghost btn-sm" href={productsExportUrl(businessId, filters)} download data-testid="export-products">
-            {t('common.exportCsv')}
-          </a>
+          <CsvExportLink href={productsExportUrl(businessId, filters)} testId="export-products" />
           {canWrite && (
             <Button variant="secondary" size="sm" onClick={() => setImporting(true)} data-testid="import-products">
               {t('common.importCsv')}

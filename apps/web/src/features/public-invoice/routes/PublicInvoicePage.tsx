@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { PdfDownload } from '../../../components/PdfDownload';
 import { PublicDocumentPage } from '../../../components/PublicDocumentPage';
-import { useFormatters } from '../../../lib/format';
+import { regionName, useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { usePublicInvoice, type PublicInvoice } from '../api/get-public-invoice';
-import { PdfDownload } from '../components/PdfDownload';
 
 /** What a customer sees from an invoice link: no sign-in, no app chrome. */
 export function PublicInvoicePage({ token }: { token: string }) {
@@ -24,7 +24,7 @@ export function PublicInvoicePage({ token }: { token: string }) {
 }
 
 function InvoiceView({ invoice: inv, token }: { invoice: PublicInvoice; token: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormatters();
   const money = useMoneyFormat();
   const date = (iso: string) => format.date(`${iso}T00:00:00`);
@@ -37,9 +37,21 @@ function InvoiceView({ invoice: inv, token }: { invoice: PublicInvoice; token: s
         </div>
       )}
       <header className="public-invoice-head">
-        <div>
+        <div className="public-seller">
           <p className="muted small">{t('publicInvoice.from')}</p>
-          <h1 className="public-business" data-testid="public-invoice-business">{inv.businessName}</h1>
+          <h1 className="public-business" data-testid="public-invoice-business">{inv.business.name}</h1>
+          <address className="public-seller-details" data-testid="public-invoice-seller">
+            {[...inv.business.address, ...(inv.business.country ? [regionName(inv.business.country, i18n.language)] : [])].map((line) => (
+              <span key={line}>{line}</span>
+            ))}
+            {inv.business.phone && <span>{t('publicInvoice.phone', { phone: inv.business.phone })}</span>}
+            {inv.business.email && (
+              <span>
+                <a href={`mailto:${inv.business.email}`}>{inv.business.email}</a>
+              </span>
+            )}
+            {inv.business.taxId && <span>{t('publicInvoice.taxId', { taxId: inv.business.taxId })}</span>}
+          </address>
         </div>
         <div className="public-invoice-meta">
           <h2 className="public-number" data-testid="public-invoice-number">{t('publicInvoice.title', { number: inv.number })}</h2>
@@ -93,7 +105,12 @@ function InvoiceView({ invoice: inv, token }: { invoice: PublicInvoice; token: s
         </table>
       </div>
       <div className="public-invoice-foot">
-        <PdfDownload token={token} fileName={`${inv.number}.pdf`} />
+        <PdfDownload
+          href={`/api/public/invoices/${encodeURIComponent(token)}/pdf`}
+          fileName={`${inv.number}.pdf`}
+          credentials="omit"
+          testId="public-invoice-pdf"
+        />
         <div className="totals" data-testid="public-invoice-totals">
           <dl>
             {inv.discount.amountMinor !== '0' && (

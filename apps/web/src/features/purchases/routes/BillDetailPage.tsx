@@ -7,8 +7,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { PageSpinner } from '../../../components/Spinner';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { InvoiceTotals } from '../../invoices/components/InvoiceTotals';
 import { useBill } from '../api/get-bill';
@@ -16,7 +15,7 @@ import { useVoidBill } from '../api/void-bill';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { StatusBadge } from '../components/StatusBadge';
 
-export function BillDetailPage({ businessId, billId, role, baseCurrency }: { businessId: string; billId: string; role: Role; baseCurrency: string }) {
+export function BillDetailPage({ businessId, billId, permissions, baseCurrency }: { businessId: string; billId: string; permissions: Permissions; baseCurrency: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const money = useMoneyFormat();
@@ -30,8 +29,8 @@ export function BillDetailPage({ businessId, billId, role, baseCurrency }: { bus
   const b = bill.data;
   const date = (iso: string) => format.date(`${iso}T00:00:00`);
   const open = b.status === 'open' || b.status === 'partially_paid';
-  const canPay = open && roleAllows(role, 'bills.pay');
-  const canVoid = roleAllows(role, 'bills.void') && b.status !== 'draft' && b.status !== 'void' && b.paid.amountMinor === '0';
+  const canPay = open && allows(permissions, 'bills.pay');
+  const canVoid = allows(permissions, 'bills.void') && b.status !== 'draft' && b.status !== 'void' && b.paid.amountMinor === '0';
 
   return (
     <div className="subpage" data-testid="page-bill">
@@ -54,7 +53,7 @@ export function BillDetailPage({ businessId, billId, role, baseCurrency }: { bus
               {t('bills.pay')}
             </Link>
           )}
-          {b.status === 'draft' && roleAllows(role, 'bills.write') && (
+          {b.status === 'draft' && allows(permissions, 'bills.write') && (
             <Link className="btn btn-secondary btn-md" to="/b/$businessId/purchases/bills/$billId/edit" params={{ businessId, billId: b.id }}>
               {t('common.edit')}
             </Link>

@@ -7,8 +7,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { SelectField, TextField } from '../../../components/Field';
 import { PageSpinner } from '../../../components/Spinner';
 import { moneyInputValue } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useBusiness } from '../../businesses/api/get-business';
 import { CustomerPicker } from '../../invoices/components/CustomerPicker';
@@ -22,7 +21,7 @@ import { useSaveBill, type BillDraftInput } from '../api/save-bill';
 import { DraftActions, DraftErrors, PurchaseLinesCard } from '../components/DraftEditorParts';
 import { usePurchaseLines } from '../components/purchase-lines';
 
-type Props = { businessId: string; role: Role; baseCurrency: string };
+type Props = { businessId: string; permissions: Permissions; baseCurrency: string };
 const HEAD_FIELDS = ['contactId', 'supplierReference', 'currency', 'billDate', 'dueDate', 'notes'];
 
 export function NewBillPage(props: Props) {
@@ -89,7 +88,7 @@ function linesOf(bill: Bill, fromOrder: (number: string) => string): EditorLine[
 
 function BillEditor({
   businessId,
-  role,
+  permissions,
   baseCurrency,
   bill,
   taxRounding,
@@ -258,7 +257,7 @@ function BillEditor({
       <DraftActions
         kind="bills"
         saved={!!bill}
-        canSubmit={roleAllows(role, 'bills.write')}
+        canSubmit={allows(permissions, 'bills.write')}
         submit={{ label: t('bills.post'), title: t('bills.postTitle'), body: t('bills.postBody'), testId: 'post-bill' }}
         submitting={post}
         saving={save.isPending}

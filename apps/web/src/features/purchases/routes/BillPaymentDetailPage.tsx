@@ -7,15 +7,14 @@ import { ErrorState } from '../../../components/ErrorState';
 import { PageSpinner } from '../../../components/Spinner';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useBillPayment } from '../api/get-bill-payment';
 import { useVoidBillPayment } from '../api/void-bill-payment';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { StatusBadge } from '../components/StatusBadge';
 
-export function BillPaymentDetailPage({ businessId, billPaymentId, role, baseCurrency }: { businessId: string; billPaymentId: string; role: Role; baseCurrency: string }) {
+export function BillPaymentDetailPage({ businessId, billPaymentId, permissions, baseCurrency }: { businessId: string; billPaymentId: string; permissions: Permissions; baseCurrency: string }) {
   const { t } = useTranslation();
   useDocumentTitle(t('billPayments.title'));
   const format = useFormatters();
@@ -37,7 +36,7 @@ export function BillPaymentDetailPage({ businessId, billPaymentId, role, baseCur
           {money.json(p.amount)} · {p.contact.name} <StatusBadge kind="billPayments" status={p.status} testId="bill-payment-status" />
         </h2>
         <div className="page-actions">
-          {p.status !== 'void' && roleAllows(role, 'bills.pay') && (
+          {p.status !== 'void' && allows(permissions, 'bills.pay') && (
             <Button variant="secondary" className="text-danger" onClick={() => { voidPayment.reset(); setVoiding(true); }} data-testid="void-bill-payment">
               {t('billPayments.void')}
             </Button>

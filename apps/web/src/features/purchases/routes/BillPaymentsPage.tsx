@@ -5,8 +5,7 @@ import { useCursorPages } from '../../../components/CursorPager';
 import { Icon } from '../../../components/Icon';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useBillPayments, type BillPaymentFilters } from '../api/get-bill-payments';
@@ -17,12 +16,12 @@ import { StatusBadge } from '../components/StatusBadge';
 
 const METHODS = ['cash', 'bank_transfer', 'card', 'cheque', 'other'] as const;
 
-export function BillPaymentsPage({ businessId, role }: { businessId: string; role: Role }) {
+export function BillPaymentsPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('billPayments.title'));
   const format = useFormatters();
   const money = useMoneyFormat();
-  const canPay = roleAllows(role, 'bills.pay');
+  const canPay = allows(permissions, 'bills.pay');
   const [search, setSearch] = useState('');
   const [method, setMethod] = useState<BillPaymentFilters['method']>('');
   const [status, setStatus] = useState<BillPaymentFilters['status']>('');

@@ -5,8 +5,7 @@ import { useCursorPages } from '../../../components/CursorPager';
 import { Icon } from '../../../components/Icon';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useBills, type BillFilters } from '../api/get-bills';
@@ -17,12 +16,12 @@ import { StatusBadge } from '../components/StatusBadge';
 
 const STATUSES = ['unpaid', 'overdue', 'draft', 'open', 'partially_paid', 'paid', 'void'] as const;
 
-export function BillsPage({ businessId, role, initialStatus }: { businessId: string; role: Role; initialStatus?: 'overdue' | 'unpaid' }) {
+export function BillsPage({ businessId, permissions, initialStatus }: { businessId: string; permissions: Permissions; initialStatus?: 'overdue' | 'unpaid' }) {
   const { t } = useTranslation();
   useDocumentTitle(t('bills.title'));
   const format = useFormatters();
   const money = useMoneyFormat();
-  const canWrite = roleAllows(role, 'bills.write');
+  const canWrite = allows(permissions, 'bills.write');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<BillFilters['status']>(initialStatus ?? '');
   const q = useDebouncedValue(search);

@@ -9,8 +9,7 @@ import { FormError } from '../../../components/FormError';
 import { PageSpinner } from '../../../components/Spinner';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useRemoveReceipt, useUploadReceipt } from '../api/expense-receipt';
 import { expenseReceiptUrl, useExpense } from '../api/get-expense';
@@ -20,7 +19,7 @@ import { ReceiptPicker, ReceiptPreview } from '../components/ReceiptPicker';
 import { StatusBadge } from '../components/StatusBadge';
 import { receiptUploadFailures } from './NewExpensePage';
 
-export function ExpenseDetailPage({ businessId, expenseId, role, baseCurrency }: { businessId: string; expenseId: string; role: Role; baseCurrency: string }) {
+export function ExpenseDetailPage({ businessId, expenseId, permissions, baseCurrency }: { businessId: string; expenseId: string; permissions: Permissions; baseCurrency: string }) {
   const { t } = useTranslation();
   useDocumentTitle(t('expenses.title'));
   const format = useFormatters();
@@ -41,8 +40,8 @@ export function ExpenseDetailPage({ businessId, expenseId, role, baseCurrency }:
   if (expense.isError) return <ErrorState error={expense.error} onRetry={() => void expense.refetch()} retrying={expense.isFetching} />;
   const e = expense.data;
   const date = (iso: string) => format.date(`${iso}T00:00:00`);
-  const canWrite = roleAllows(role, 'expenses.write') && e.status !== 'void';
-  const canVoid = roleAllows(role, 'expenses.void') && e.status !== 'void' && (e.paidFrom !== 'accounts_payable' || e.paid.amountMinor === '0');
+  const canWrite = allows(permissions, 'expenses.write') && e.status !== 'void';
+  const canVoid = allows(permissions, 'expenses.void') && e.status !== 'void' && (e.paidFrom !== 'accounts_payable' || e.paid.amountMinor === '0');
   const receiptUrl = e.receipt ? expenseReceiptUrl(businessId, e.id, e.receipt.uploadedAt) : null;
 
   return (
@@ -55,7 +54,7 @@ export function ExpenseDetailPage({ businessId, expenseId, role, baseCurrency }:
           {e.payee} · {money.json(e.total)} <StatusBadge kind="expenses" status={e.status} overdue={e.overdue} testId="expense-status" />
         </h2>
         <div className="page-actions">
-          {e.paidFrom === 'accounts_payable' && e.balance.amountMinor !== '0' && e.contact && roleAllows(role, 'bills.pay') && (
+          {e.paidFrom === 'accounts_payable' && e.balance.amountMinor !== '0' && e.contact && allows(permissions, 'bills.pay') && (
             <Link
               className="btn btn-primary btn-md"
               to="/b/$businessId/purchases/payments/new"

@@ -5,8 +5,7 @@ import { useCursorPages } from '../../../components/CursorPager';
 import { Icon } from '../../../components/Icon';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useExpenses, type ExpenseFilters } from '../api/get-expenses';
@@ -19,12 +18,12 @@ import { StatusBadge } from '../components/StatusBadge';
 const STATUSES = ['unpaid', 'open', 'partially_paid', 'paid', 'void'] as const;
 const PAID_FROM = ['cash', 'bank', 'accounts_payable'] as const;
 
-export function ExpensesPage({ businessId, role }: { businessId: string; role: Role }) {
+export function ExpensesPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('expenses.title'));
   const format = useFormatters();
   const money = useMoneyFormat();
-  const canWrite = roleAllows(role, 'expenses.write');
+  const canWrite = allows(permissions, 'expenses.write');
   const accounts = useSpendAccounts(businessId);
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<ExpenseFilters['status']>('');

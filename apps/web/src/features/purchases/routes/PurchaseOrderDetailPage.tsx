@@ -11,8 +11,7 @@ import { PageSpinner } from '../../../components/Spinner';
 import { useFormErrors } from '../../../lib/error-message';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { InvoiceTotals } from '../../invoices/components/InvoiceTotals';
 import { useEndPurchaseOrder } from '../api/close-purchase-order';
@@ -29,12 +28,12 @@ type Dialog = 'receive' | 'send' | 'close' | 'cancel' | null;
 export function PurchaseOrderDetailPage({
   businessId,
   purchaseOrderId,
-  role,
+  permissions,
   baseCurrency,
 }: {
   businessId: string;
   purchaseOrderId: string;
-  role: Role;
+  permissions: Permissions;
   baseCurrency: string;
 }) {
   const { t } = useTranslation();
@@ -50,7 +49,7 @@ export function PurchaseOrderDetailPage({
   if (order.isPending) return <PageSpinner />;
   if (order.isError) return <ErrorState error={order.error} onRetry={() => void order.refetch()} retrying={order.isFetching} />;
   const o = order.data;
-  const canWrite = roleAllows(role, 'purchases.write');
+  const canWrite = allows(permissions, 'purchases.write');
   const date = (iso: string) => format.date(`${iso}T00:00:00`);
   const ended = o.status === 'cancelled' || !!o.closeReason;
   const receivable = canWrite && o.status !== 'draft' && !ended && o.lines.some((l) => l.stocked && l.toReceiveQuantity !== '0');
@@ -72,7 +71,7 @@ export function PurchaseOrderDetailPage({
               {t('purchaseOrders.receive')}
             </Button>
           )}
-          {o.billable && roleAllows(role, 'bills.write') && (
+          {o.billable && allows(permissions, 'bills.write') && (
             <Button
               variant={receivable ? 'secondary' : 'primary'}
               pending={bill.isPending}

@@ -7,8 +7,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { SelectField, TextField } from '../../../components/Field';
 import { PageSpinner } from '../../../components/Spinner';
 import { moneyInputValue } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useBusiness } from '../../businesses/api/get-business';
 import { CustomerPicker } from '../../invoices/components/CustomerPicker';
@@ -23,7 +22,7 @@ import { useSavePurchaseOrder, type PurchaseOrderDraftInput } from '../api/save-
 import { DraftActions, DraftErrors, PurchaseLinesCard } from '../components/DraftEditorParts';
 import { usePurchaseLines } from '../components/purchase-lines';
 
-type Props = { businessId: string; role: Role; baseCurrency: string };
+type Props = { businessId: string; permissions: Permissions; baseCurrency: string };
 const HEAD_FIELDS = ['contactId', 'currency', 'orderDate', 'expectedDate', 'locationId', 'notes'];
 
 export function NewPurchaseOrderPage(props: Props) {
@@ -89,7 +88,7 @@ function linesOf(order: PurchaseOrder): EditorLine[] {
 
 function PurchaseOrderEditor({
   businessId,
-  role,
+  permissions,
   baseCurrency,
   order,
   taxRounding,
@@ -257,7 +256,7 @@ function PurchaseOrderEditor({
       <DraftActions
         kind="purchaseOrders"
         saved={!!order}
-        canSubmit={roleAllows(role, 'purchases.write')}
+        canSubmit={allows(permissions, 'purchases.write')}
         submit={{ label: t('purchaseOrders.place'), title: t('purchaseOrders.placeTitle'), body: t('purchaseOrders.placeBody'), testId: 'place-order' }}
         submitting={place}
         saving={save.isPending}

@@ -5,8 +5,7 @@ import { useCursorPages } from '../../../components/CursorPager';
 import { Icon } from '../../../components/Icon';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { usePurchaseOrders, type PurchaseOrderFilters } from '../api/get-purchase-orders';
@@ -17,12 +16,12 @@ import { StatusBadge } from '../components/StatusBadge';
 
 const STATUSES = ['open', 'draft', 'ordered', 'partially_received', 'received', 'closed', 'cancelled'] as const;
 
-export function PurchaseOrdersPage({ businessId, role }: { businessId: string; role: Role }) {
+export function PurchaseOrdersPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('purchaseOrders.title'));
   const format = useFormatters();
   const money = useMoneyFormat();
-  const canWrite = roleAllows(role, 'purchases.write');
+  const canWrite = allows(permissions, 'purchases.write');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<PurchaseOrderFilters['status']>('');
   const q = useDebouncedValue(search);

@@ -3,8 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCursorPages } from '../../../components/CursorPager';
 import { Icon } from '../../../components/Icon';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCreateContact } from '../../contacts/api/create-contact';
@@ -15,10 +14,10 @@ import { ListCard } from '../components/ListCard';
 import { PagedList } from '../components/PagedList';
 
 /** Contacts who supply the business (suppliers, and contacts who are both); each opens on its contact page. */
-export function SuppliersPage({ businessId, role }: { businessId: string; role: Role }) {
+export function SuppliersPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('suppliers.title'));
-  const canWrite = roleAllows(role, 'contacts.write');
+  const canWrite = allows(permissions, 'contacts.write');
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search);
   const filters: ContactFilters = { q, kind: 'supplier', archived: 'false', sort: 'name' };

@@ -12,8 +12,7 @@ import { Icon } from '../../../components/Icon';
 import { PageSpinner } from '../../../components/Spinner';
 import { useFormErrors } from '../../../lib/error-message';
 import { useFormatters } from '../../../lib/format';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { DocumentLinesTable } from '../../sales-documents/components/DocumentLinesTable';
 import { DocumentNotes } from '../../sales-documents/components/DocumentNotes';
@@ -27,7 +26,7 @@ import { QuoteStatusBadge } from '../components/QuoteStatusBadge';
 
 type Dialog = 'send' | 'accept' | 'decline' | null;
 
-export function QuoteDetailPage({ businessId, quoteId, role }: { businessId: string; quoteId: string; role: Role }) {
+export function QuoteDetailPage({ businessId, quoteId, permissions }: { businessId: string; quoteId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const format = useFormatters();
@@ -47,7 +46,7 @@ export function QuoteDetailPage({ businessId, quoteId, role }: { businessId: str
   if (quote.isError) return <ErrorState error={quote.error} onRetry={() => void quote.refetch()} retrying={quote.isFetching} />;
   const q = quote.data;
   const date = (iso: string) => format.date(`${iso}T00:00:00`);
-  const canWrite = roleAllows(role, 'quotes.write');
+  const canWrite = allows(permissions, 'quotes.write');
   const open = q.status === 'draft' || q.status === 'sent';
   const lastSend = q.sends[0];
 

@@ -11,8 +11,7 @@ import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useQuotes, type QuoteFilters, type QuoteStatus } from '../api/get-quotes';
@@ -20,12 +19,12 @@ import { QuoteStatusBadge } from '../components/QuoteStatusBadge';
 
 const STATUSES: readonly QuoteStatus[] = ['draft', 'sent', 'accepted', 'declined', 'expired'];
 
-export function QuotesPage({ businessId, role }: { businessId: string; role: Role }) {
+export function QuotesPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('quotes.title'));
   const format = useFormatters();
   const money = useMoneyFormat();
-  const canWrite = roleAllows(role, 'quotes.write');
+  const canWrite = allows(permissions, 'quotes.write');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<QuoteStatus | ''>('');
   const q = useDebouncedValue(search);

@@ -13,8 +13,7 @@ import { TableSkeleton } from '../../../components/Skeleton';
 import { PageSpinner } from '../../../components/Spinner';
 import { useFormatters } from '../../../lib/format';
 import { parseAmountMinor, useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge';
 import { useDeleteRecurringInvoice } from '../api/delete-recurring-invoice';
@@ -25,7 +24,7 @@ import { useResumeRecurringInvoice } from '../api/resume-recurring-invoice';
 import { useRecurringLabels } from '../components/labels';
 import { RecurringStatusBadge } from '../components/RecurringStatusBadge';
 
-export function RecurringDetailPage({ businessId, templateId, role }: { businessId: string; templateId: string; role: Role }) {
+export function RecurringDetailPage({ businessId, templateId, permissions }: { businessId: string; templateId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const format = useFormatters();
@@ -41,7 +40,7 @@ export function RecurringDetailPage({ businessId, templateId, role }: { business
   if (template.isPending) return <PageSpinner />;
   if (template.isError) return <ErrorState error={template.error} onRetry={() => void template.refetch()} retrying={template.isFetching} />;
   const r = template.data;
-  const canWrite = roleAllows(role, 'invoices.write');
+  const canWrite = allows(permissions, 'invoices.write');
   const date = (iso: string) => format.date(`${iso}T00:00:00`);
   const actionError = pause.error ?? resume.error;
   const deletable = r.generatedCount === 0;

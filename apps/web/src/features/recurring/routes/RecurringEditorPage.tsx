@@ -9,7 +9,7 @@ import { SelectField, TextField } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { Icon } from '../../../components/Icon';
 import { PageSpinner } from '../../../components/Spinner';
-import type { Role } from '../../../lib/roles';
+import type { Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { contactQueryOptions } from '../../contacts/api/get-contact';
 import { invoiceQueryOptions, type Invoice } from '../../invoices/api/get-invoice';
@@ -34,7 +34,7 @@ import { useRecurringInvoice, type RecurringInvoice } from '../api/get-recurring
 import { useUpdateRecurringInvoice } from '../api/update-recurring-invoice';
 import { addMonths, daysBetween } from '../components/schedule';
 
-type Props = { businessId: string; role: Role; baseCurrency: string };
+type Props = { businessId: string; permissions: Permissions; baseCurrency: string };
 type Frequency = RecurringInvoiceInput['frequency'];
 type Ends = 'never' | 'date' | 'count';
 type Mode = 'draft' | 'issue' | 'send';

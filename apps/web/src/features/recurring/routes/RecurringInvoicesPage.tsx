@@ -11,8 +11,7 @@ import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useRecurringInvoices, type RecurringStatusFilter } from '../api/get-recurring-invoices';
 import { useRecurringLabels } from '../components/labels';
@@ -20,13 +19,13 @@ import { RecurringStatusBadge } from '../components/RecurringStatusBadge';
 
 const STATUSES = ['active', 'paused', 'ended'] as const;
 
-export function RecurringInvoicesPage({ businessId, role }: { businessId: string; role: Role }) {
+export function RecurringInvoicesPage({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('recurring.title'));
   const format = useFormatters();
   const money = useMoneyFormat();
   const labels = useRecurringLabels();
-  const canWrite = roleAllows(role, 'invoices.write');
+  const canWrite = allows(permissions, 'invoices.write');
   const [status, setStatus] = useState<RecurringStatusFilter>('');
   const pages = useCursorPages(status);
   const templates = useRecurringInvoices(businessId, status, pages.cursor);

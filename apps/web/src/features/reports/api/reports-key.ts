@@ -1,3 +1,5 @@
+import { csvHref } from '../../../lib/csv-href';
+
 /**
  * Every report and the dashboard sit under one key, so anything that posts to the books
  * (an invoice issued, a payment, a journal entry) can refresh them all at once.
@@ -6,8 +8,5 @@ export const reportsQueryKey = (businessId: string) => [businessId, 'reports'] a
 
 /** The API's CSV twin of a report, for a plain download link (same origin, session cookie). */
 export function reportCsvHref(businessId: string, report: string, params: Record<string, string | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
-  const qs = query.toString();
-  return `/api/businesses/${encodeURIComponent(businessId)}/reports/${report}.csv${qs ? `?${qs}` : ''}`;
+  return csvHref(businessId, `reports/${report}.csv`, params);
 }

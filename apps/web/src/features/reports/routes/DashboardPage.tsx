@@ -5,8 +5,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { Skeleton } from '../../../components/Skeleton';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useDashboard, type Dashboard } from '../api/get-dashboard';
 import { RevenueChart } from '../components/RevenueChart';
@@ -22,12 +21,12 @@ function isEmptyBusiness(d: Dashboard): boolean {
   );
 }
 
-export function DashboardPage({ businessId, role, title, subtitle }: { businessId: string; role: Role; title: string; subtitle?: string }) {
+export function DashboardPage({ businessId, permissions, title, subtitle }: { businessId: string; permissions: Permissions; title: string; subtitle?: string }) {
   const { t } = useTranslation();
   useDocumentTitle(t('dashboard.title'));
   const money = useMoneyFormat();
   const dashboard = useDashboard(businessId);
-  const canWrite = roleAllows(role, 'invoices.write');
+  const canWrite = allows(permissions, 'invoices.write');
 
   let body;
   if (dashboard.isPending) {

@@ -2,31 +2,29 @@ import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/Card';
 import { EmptyState } from '../../../components/EmptyState';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permission, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
-const REPORT_TABS = [
-  { key: 'profitAndLoss', to: '/b/$businessId/reports/profit-and-loss' },
-  { key: 'balanceSheet', to: '/b/$businessId/reports/balance-sheet' },
-  { key: 'trialBalance', to: '/b/$businessId/reports/trial-balance' },
-  { key: 'arAging', to: '/b/$businessId/reports/ar-aging' },
-  { key: 'apAging', to: '/b/$businessId/reports/ap-aging' },
-  { key: 'cashReceived', to: '/b/$businessId/reports/cash-received' },
-] as const;
-const BOOK_TABS = [
-  { key: 'accounts', to: '/b/$businessId/reports/accounts' },
-  { key: 'journal', to: '/b/$businessId/reports/journal' },
-] as const;
+/** Each tab with the permission its page reads: reports, or the books themselves (chart of accounts, journal). */
+const TABS = [
+  { key: 'profitAndLoss', to: '/b/$businessId/reports/profit-and-loss', needs: 'reports.read' },
+  { key: 'balanceSheet', to: '/b/$businessId/reports/balance-sheet', needs: 'reports.read' },
+  { key: 'trialBalance', to: '/b/$businessId/reports/trial-balance', needs: 'reports.read' },
+  { key: 'arAging', to: '/b/$businessId/reports/ar-aging', needs: 'reports.read' },
+  { key: 'apAging', to: '/b/$businessId/reports/ap-aging', needs: 'reports.read' },
+  { key: 'cashReceived', to: '/b/$businessId/reports/cash-received', needs: 'reports.read' },
+  { key: 'accounts', to: '/b/$businessId/reports/accounts', needs: 'ledger.read' },
+  { key: 'journal', to: '/b/$businessId/reports/journal', needs: 'ledger.read' },
+] as const satisfies readonly { key: string; to: string; needs: Permission }[];
 
-export function ReportsLayout({ businessId, role }: { businessId: string; role: Role }) {
+export function ReportsLayout({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   const { t } = useTranslation();
   useDocumentTitle(t('nav.reports'));
-  const tabs = roleAllows(role, 'ledger.read') ? [...REPORT_TABS, ...BOOK_TABS] : REPORT_TABS;
+  const tabs = TABS.filter((tab) => allows(permissions, tab.needs));
   return (
     <div className="page" data-testid="page-reports">
       <PageHeader title={t('nav.reports')} description={t('sections.reports.summary')} />
-      {roleAllows(role, 'reports.read') ? (
+      {tabs.length > 0 ? (
         <>
           <nav className="tabs tabs-scroll" aria-label={t('nav.reports')}>
             {tabs.map((tab) => (

@@ -12,8 +12,7 @@ import { PageSpinner } from '../../../components/Spinner';
 import { useFormErrors } from '../../../lib/error-message';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge';
 import { DocumentNotes } from '../../sales-documents/components/DocumentNotes';
@@ -29,7 +28,7 @@ import { ShipmentForm } from '../components/ShipmentForm';
 
 type Dialog = 'confirm' | 'cancel' | 'invoice' | null;
 
-export function SalesOrderDetailPage({ businessId, orderId, role, baseCurrency }: { businessId: string; orderId: string; role: Role; baseCurrency: string }) {
+export function SalesOrderDetailPage({ businessId, orderId, permissions, baseCurrency }: { businessId: string; orderId: string; permissions: Permissions; baseCurrency: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const format = useFormatters();
@@ -49,10 +48,10 @@ export function SalesOrderDetailPage({ businessId, orderId, role, baseCurrency }
   if (order.isError) return <ErrorState error={order.error} onRetry={() => void order.refetch()} retrying={order.isFetching} />;
   const o = order.data;
   const date = (iso: string) => format.date(`${iso}T00:00:00`);
-  const canWrite = roleAllows(role, 'sales_orders.write');
+  const canWrite = allows(permissions, 'sales_orders.write');
   const confirmed = o.status === 'confirmed';
-  const canShip = confirmed && roleAllows(role, 'sales_orders.fulfil') && o.lines.some((l) => l.toShip !== '0');
-  const canInvoice = confirmed && roleAllows(role, 'invoices.issue') && o.lines.some((l) => l.toInvoice !== '0');
+  const canShip = confirmed && allows(permissions, 'sales_orders.fulfil') && o.lines.some((l) => l.toShip !== '0');
+  const canInvoice = confirmed && allows(permissions, 'invoices.issue') && o.lines.some((l) => l.toInvoice !== '0');
   const canCancel = canWrite && o.status !== 'cancelled' && o.shipments.length === 0 && o.invoices.length === 0;
   const backOrderedLines = o.lines.filter((l) => l.backOrdered !== '0');
   const show = (d: Dialog) => {

@@ -11,19 +11,18 @@ import { ListToolbar } from '../../../components/ListToolbar';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormatters } from '../../../lib/format';
 import { useMoneyFormat } from '../../../lib/money';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { SALES_ORDER_FILTERS, useSalesOrders, type SalesOrderFilter, type SalesOrderFilters } from '../api/get-sales-orders';
 import { OrderStatusBadges } from '../components/OrderStatusBadges';
 
-export function SalesOrdersPage({ businessId, role, initialStatus }: { businessId: string; role: Role; initialStatus?: SalesOrderFilter }) {
+export function SalesOrdersPage({ businessId, permissions, initialStatus }: { businessId: string; permissions: Permissions; initialStatus?: SalesOrderFilter }) {
   const { t } = useTranslation();
   useDocumentTitle(t('salesOrders.title'));
   const format = useFormatters();
   const money = useMoneyFormat();
-  const canWrite = roleAllows(role, 'sales_orders.write');
+  const canWrite = allows(permissions, 'sales_orders.write');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<SalesOrderFilter | ''>(initialStatus ?? '');
   const q = useDebouncedValue(search);

@@ -9,8 +9,7 @@ import { CheckboxField, SelectField, TextField } from '../../../components/Field
 import { FormError } from '../../../components/FormError';
 import { TableSkeleton } from '../../../components/Skeleton';
 import { useFormErrors } from '../../../lib/error-message';
-import { roleAllows } from '../../../lib/permissions';
-import type { Role } from '../../../lib/roles';
+import { allows, type Permissions } from '../../../lib/permissions';
 import { useBusiness } from '../../businesses/api/get-business';
 import { useUpdateBusiness } from '../../businesses/api/update-business';
 import { useActivateTaxRate } from '../api/activate-tax-rate';
@@ -19,11 +18,11 @@ import { useDeactivateTaxRate } from '../api/deactivate-tax-rate';
 import { useTaxRates, type TaxRate, type TaxRateStatus } from '../api/get-tax-rates';
 import { useUpdateTaxRate } from '../api/update-tax-rate';
 
-export function TaxesSection({ businessId, role }: { businessId: string; role: Role }) {
+export function TaxesSection({ businessId, permissions }: { businessId: string; permissions: Permissions }) {
   return (
     <div className="stack">
-      <TaxRatesCard businessId={businessId} canManage={roleAllows(role, 'taxes.manage')} />
-      <TaxSettingsCard businessId={businessId} canEdit={roleAllows(role, 'business.update')} />
+      <TaxRatesCard businessId={businessId} canManage={allows(permissions, 'taxes.manage')} />
+      <TaxSettingsCard businessId={businessId} canEdit={allows(permissions, 'business.update')} />
     </div>
   );
 }

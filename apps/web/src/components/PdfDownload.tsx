@@ -4,19 +4,33 @@ import { useTranslation } from 'react-i18next';
 const MAX_ATTEMPTS = 10;
 
 /**
- * The PDF may still be rendering (202 PDF_NOT_READY): say so and retry after the
- * server's Retry-After, then save the file. The plain link still works without script.
+ * Downloads an invoice PDF. The PDF may still be rendering (202 PDF_NOT_READY): say so and retry
+ * after the server's Retry-After, then save the file. The plain link still works without script.
+ * `credentials` is 'omit' on the public page (no session) and 'same-origin' inside the app.
  */
-export function PdfDownload({ token, fileName }: { token: string; fileName: string }) {
+export function PdfDownload({
+  href,
+  fileName,
+  credentials,
+  variant = 'primary',
+  size = 'md',
+  testId,
+}: {
+  href: string;
+  fileName: string;
+  credentials: RequestCredentials;
+  variant?: 'primary' | 'secondary';
+  size?: 'sm' | 'md';
+  testId: string;
+}) {
   const { t } = useTranslation();
-  const href = `/api/public/invoices/${encodeURIComponent(token)}/pdf`;
   const [state, setState] = useState<'idle' | 'preparing' | 'failed'>('idle');
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   const attempt = async (n: number) => {
     try {
-      const response = await fetch(href, { credentials: 'omit' });
+      const response = await fetch(href, { credentials });
       if (response.status === 202 && n < MAX_ATTEMPTS) {
         setState('preparing');
         const seconds = Number(response.headers.get('Retry-After')) || 2;
@@ -37,27 +51,28 @@ export function PdfDownload({ token, fileName }: { token: string; fileName: stri
   };
 
   return (
-    <div className="public-download">
+    <div className="pdf-download">
       <a
-        className="btn btn-primary btn-md"
+        className={`btn btn-${variant} btn-${size}`}
         href={href}
-        data-testid="public-invoice-pdf"
+        download={fileName}
+        data-testid={testId}
         aria-disabled={state === 'preparing'}
         onClick={(event) => {
           event.preventDefault();
           if (state !== 'preparing') void attempt(1);
         }}
       >
-        {t('publicInvoice.download')}
+        {t('pdf.download')}
       </a>
       {state === 'preparing' && (
-        <p className="muted small" role="status" data-testid="public-invoice-pdf-preparing">
-          {t('publicInvoice.preparing')}
+        <p className="muted small" role="status" data-testid={`${testId}-preparing`}>
+          {t('pdf.preparing')}
         </p>
       )}
       {state === 'failed' && (
         <p className="text-danger small" role="alert">
-          {t('publicInvoice.downloadFailed')}
+          {t('pdf.failed')}
         </p>
       )}
     </div>
