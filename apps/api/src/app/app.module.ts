@@ -17,6 +17,8 @@ import { InvoiceDocumentsModule } from '../modules/invoice-documents/invoice-doc
 import { RecurringModule } from '../modules/recurring/recurring.module';
 import { RemindersModule } from '../modules/reminders/reminders.module';
 import { InventoryModule } from '../modules/inventory/inventory.module';
+import { ConsentModule } from '../modules/consent/consent.module';
+import { LenderConsoleModule } from '../modules/lender-console/lender-console.module';
 import { CoreModule } from './core.module';
 
 /** The HTTP API. */
@@ -25,7 +27,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule],
+      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule, ConsentModule, LenderConsoleModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -16,6 +16,9 @@ import { ScanScheduler } from '../modules/recurring/jobs/scan-scheduler';
 import { RecurringModule } from '../modules/recurring/recurring.module';
 import { RemindersScanJob } from '../modules/reminders/jobs/reminders-scan.job';
 import { RemindersModule } from '../modules/reminders/reminders.module';
+import { ConsentModule } from '../modules/consent/consent.module';
+import { ConsentChangedJob } from '../modules/consent/jobs/consent-changed.job';
+import { ConsentExpiryScanJob } from '../modules/consent/jobs/consent-expiry-scan.job';
 import { CoreModule } from './core.module';
 
 /** The worker: BullMQ processors and the outbox relay, no HTTP. */
@@ -24,7 +27,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, opts: { relay?: boolean; runner?: boolean; scheduler?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule],
+      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, ConsentModule],
       providers: [
         JobQueues,
         RecurringScanJob,
@@ -40,6 +43,8 @@ export class WorkerModule {
             RecurringGenerateJob,
             RecurringDraftReadyJob,
             RemindersScanJob,
+            ConsentChangedJob,
+            ConsentExpiryScanJob,
           ],
         },
         ...(opts.runner === false ? [] : [JobRunner]),

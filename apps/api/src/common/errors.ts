@@ -44,6 +44,12 @@ export const ERROR_STATUS = {
   LOCATION_CODE_TAKEN: HttpStatus.CONFLICT,
   LOCATION_IN_USE: HttpStatus.CONFLICT,
   VALUATION_LOCKED: HttpStatus.CONFLICT,
+  // consent: a read outside the business without a live grant for its scope; a second open grant
+  // to one recipient; a change to a grant that has ended; a consent act without a fresh password
+  CONSENT_REFUSED: HttpStatus.FORBIDDEN,
+  CONSENT_EXISTS: HttpStatus.CONFLICT,
+  CONSENT_ENDED: HttpStatus.CONFLICT,
+  PASSWORD_CONFIRMATION_REQUIRED: HttpStatus.FORBIDDEN,
   // invoice documents: the PDF is rendered in the background; retry shortly
   PDF_NOT_READY: HttpStatus.ACCEPTED,
   INTERNAL: HttpStatus.INTERNAL_SERVER_ERROR,

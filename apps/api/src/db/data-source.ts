@@ -8,6 +8,7 @@ import { InvoiceDocuments1763900400000 } from './migrations/1763900400000-invoic
 import { RecurringReminders1763900500000 } from './migrations/1763900500000-recurring-reminders';
 import { RecurringRemindersCatchUp1763900700000 } from './migrations/1763900700000-recurring-reminders-catch-up';
 import { Inventory1764000000000 } from './migrations/1764000000000-inventory';
+import { Consent1764100000000 } from './migrations/1764100000000-consent';
 
 /** Every migration, in order. Listed explicitly so builds and tests never depend on file globs. */
 export const MIGRATIONS = [
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   RecurringReminders1763900500000,
   RecurringRemindersCatchUp1763900700000,
   Inventory1764000000000,
+  Consent1764100000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}) {

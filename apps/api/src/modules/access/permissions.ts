@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'inventory.read',
   'inventory.write',
   'inventory.manage',
+  'consent.read',
+  'consent.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,7 +42,9 @@ const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ALL,
-  admin: ALL,
+  // Whom the business's books are shared with, and for what, is the owners' decision: admins see
+  // the grants and the access log but do not grant, renew, narrow or revoke.
+  admin: ALL.filter((p) => p !== 'consent.manage'),
   accountant: [
     'business.read',
     'members.read',
