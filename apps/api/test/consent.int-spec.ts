@@ -180,8 +180,14 @@ describe('consent', () => {
     const earlier = await owner.post(`${base(businessId)}/grants/${g.id}/renew`, { expiresOn: day(30) }).expect(400);
     expect(earlier.body.error.fields).toEqual([expect.objectContaining({ field: 'expiresOn', code: 'not_later' })]);
     await owner.post(`${base(businessId)}/grants/${g.id}/renew`, { expiresOn: day(366) }).expect(400);
-    const renewed = (await owner.post(`${base(businessId)}/grants/${g.id}/renew`, { expiresOn: day(200) }).expect(200)).body;
-    expect(renewed).toMatchObject({ expiresOn: day(200), renewalCount: 1, version: 2 });
+    // By default 90 more days, but never past a year from today.
+    const renewed = (await owner.post(`${base(businessId)}/grants/${g.id}/renew`, {}).expect(200)).body;
+    expect(renewed).toMatchObject({ expiresOn: day(180), renewalCount: 1, version: 2 });
+    await owner.post(`${base(businessId)}/grants/${g.id}/renew`, { expiresOn: day(300) }).expect(200);
+    const capped = (await owner.post(`${base(businessId)}/grants/${g.id}/renew`, {}).expect(200)).body;
+    expect(capped).toMatchObject({ expiresOn: day(365), renewalCount: 3, version: 4 });
+    const beyond = await owner.post(`${base(businessId)}/grants/${g.id}/renew`, {}).expect(400);
+    expect(beyond.body.error.fields).toEqual([expect.objectContaining({ field: 'expiresOn', code: 'not_later' })]);
 
     // Narrowing only removes; adding is a new consent act.
     const widen = await owner.post(`${base(businessId)}/grants/${g.id}/narrow`, { scopes: ['profile', 'raw_documents'] }).expect(400);
@@ -190,15 +196,17 @@ describe('consent', () => {
     expect(longer.body.error.fields).toEqual([expect.objectContaining({ field: 'lookbackMonths', code: 'widening' })]);
     await owner.post(`${base(businessId)}/grants/${g.id}/narrow`, { scopes: ['statements', 'profile'] }).expect(400);
     const narrowed = (await owner.post(`${base(businessId)}/grants/${g.id}/narrow`, { scopes: ['profile'], lookbackMonths: 6 }).expect(200)).body;
-    expect(narrowed).toMatchObject({ scopes: ['profile'], lookbackMonths: 6, version: 3 });
+    expect(narrowed).toMatchObject({ scopes: ['profile'], lookbackMonths: 6, version: 5 });
 
     const revoked = (await owner.post(`${base(businessId)}/grants/${g.id}/revoke`, { reason: 'Chose another lender' }).expect(200)).body;
-    expect(revoked).toMatchObject({ status: 'revoked', revokeReason: 'Chose another lender', revokedBy: { id: owner.user.id }, version: 4 });
-    expect(revoked.history.map((e: { kind: string; version: number; scopes: string[] }) => [e.kind, e.version, e.scopes.join('+')])).toEqual([
-      ['granted', 1, 'profile+statements'],
-      ['renewed', 2, 'profile+statements'],
-      ['narrowed', 3, 'profile'],
-      ['revoked', 4, 'profile'],
+    expect(revoked).toMatchObject({ status: 'revoked', revokeReason: 'Chose another lender', revokedBy: { id: owner.user.id }, version: 6 });
+    expect(revoked.history.map((e: { kind: string; version: number; scopes: string[]; expiresOn: string }) => [e.kind, e.version, e.scopes.join('+'), e.expiresOn])).toEqual([
+      ['granted', 1, 'profile+statements', day(90)],
+      ['renewed', 2, 'profile+statements', day(180)],
+      ['renewed', 3, 'profile+statements', day(300)],
+      ['renewed', 4, 'profile+statements', day(365)],
+      ['narrowed', 5, 'profile', day(365)],
+      ['revoked', 6, 'profile', day(365)],
     ]);
     for (const change of ['revoke', 'renew', 'narrow']) {
       const res = await owner.post(`${base(businessId)}/grants/${g.id}/${change}`, change === 'narrow' ? { lookbackMonths: 3 } : {}).expect(409);
@@ -206,12 +214,19 @@ describe('consent', () => {
     }
 
     const audit = await auditOf(g.id);
-    expect(audit.map((e) => e.action)).toEqual(['consent.granted', 'consent.renewed', 'consent.narrowed', 'consent.revoked']);
+    expect(audit.map((e) => e.action)).toEqual([
+      'consent.granted',
+      'consent.renewed',
+      'consent.renewed',
+      'consent.renewed',
+      'consent.narrowed',
+      'consent.revoked',
+    ]);
     expect(audit.every((e) => e.actorKind === 'user')).toBe(true);
     expect(audit[0].details).toMatchObject({ recipient: harbour.name, scopes: ['profile', 'statements'], expiresOn: day(90), version: 1 });
-    expect(audit[3].details).toMatchObject({ reason: 'Chose another lender', version: 4 });
+    expect(audit[5].details).toMatchObject({ reason: 'Chose another lender', version: 6 });
     const outbox = await outboxOf(g.id);
-    expect(outbox).toHaveLength(4);
+    expect(outbox).toHaveLength(6);
     expect(Object.keys(outbox[0].payload).sort()).toEqual(['businessId', 'eventId', 'grantId']);
 
     // The history is immutable, for the runtime role and the schema owner alike.
@@ -266,7 +281,7 @@ describe('consent', () => {
     expect(log.items[0]).toMatchObject({
       recipient: { kind: 'lender', lender: { id: harbour.id, name: harbour.name } },
       accessor: { kind: 'lender_user', user: { id: harbour.user.user.id, name: `${harbour.name} analyst` }, apiKeyId: null },
-      grantId: g.id,
+      grant: { id: g.id, version: 2 },
       scope: 'profile',
       outcome: 'refused',
       refusalReason: 'revoked',

@@ -15,6 +15,7 @@ import './styles/books.css';
 import './styles/reports.css';
 import './styles/payments.css';
 import './styles/recurring.css';
+import './styles/consent.css';
 
 const queryClient = createQueryClient(() => {
   // The session ended under us: forget the account and ask to sign in again, then come back.

@@ -1672,7 +1672,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Keep sharing for longer: 90 days from today, or until a chosen day within a year */
+        /** Keep sharing for longer: 90 more days, or until a chosen day within a year */
         post: operations["renewConsentGrant"];
         delete?: never;
         options?: never;
@@ -4125,6 +4125,11 @@ export interface components {
             lookbackMonths: number;
             /** Format: date-time */
             expiresAt: string;
+            /**
+             * @description The last day of sharing, in the business's timezone
+             * @example 2027-02-28
+             */
+            expiresOn: string;
             reason: string;
             /** Format: date-time */
             createdAt: string;
@@ -4186,7 +4191,7 @@ export interface components {
         };
         RenewConsentGrantDto: {
             /**
-             * @description New last day of sharing, later than the current one and at most 365 days from today; defaults to 90 days from today
+             * @description New last day of sharing, later than the current one and at most 365 days from today; defaults to 90 days after the current one (at most 365 days from today)
              * @example 2027-05-31
              */
             expiresOn?: string;
@@ -4217,6 +4222,14 @@ export interface components {
             /** Format: uuid */
             apiKeyId: string | null;
         };
+        AccessLogGrantDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The version of the grant in force at the time */
+            version: number;
+            /** Format: date-time */
+            grantedAt: string;
+        };
         AccessLogEntryDto: {
             /** Format: uuid */
             id: string;
@@ -4224,12 +4237,8 @@ export interface components {
             at: string;
             recipient: components["schemas"]["ConsentRecipientRefDto"];
             accessor: components["schemas"]["AccessorDto"];
-            /**
-             * Format: uuid
-             * @description null when there was no grant at all
-             */
-            grantId: string | null;
-            grantVersion: number | null;
+            /** @description The grant the access was decided under; null when there was none at all */
+            grant: components["schemas"]["AccessLogGrantDto"] | null;
             /**
              * @description null: the consent itself (that it exists, and its terms)
              * @enum {string|null}

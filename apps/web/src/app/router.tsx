@@ -16,6 +16,9 @@ import { LenderConsoleRoute } from './routes/LenderConsoleRoute';
 import { ComingSoonPage } from './routes/ComingSoonPage';
 import { SettingsLayout } from './routes/SettingsLayout';
 import { InventoryLayout, SalesLayout } from './routes/SectionLayouts';
+import { FinancingLayout } from './routes/FinancingLayout';
+import { GrantWizardPage } from '../features/consent/routes/GrantWizardPage';
+import { SharingPage } from '../features/consent/routes/SharingPage';
 import { CustomerDetailPage } from '../features/contacts/routes/CustomerDetailPage';
 import { EditCustomerPage, NewCustomerPage } from '../features/contacts/routes/CustomerEditPage';
 import { CustomersPage } from '../features/contacts/routes/CustomersPage';
@@ -398,7 +401,34 @@ const newJournalEntryRoute = createRoute({
     return <NewJournalEntryPage businessId={ctx.businessId} baseCurrency={ctx.baseCurrency} />;
   },
 });
-const financingRoute = sectionRoute('financing');
+const financingRoute = createRoute({ getParentRoute: () => businessRoute, path: 'financing', component: FinancingLayout });
+const financingIndexRoute = createRoute({
+  getParentRoute: () => financingRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/b/$businessId/financing/sharing', params });
+  },
+});
+const sharingRoute = createRoute({
+  getParentRoute: () => financingRoute,
+  path: 'sharing',
+  validateSearch: (search: Record<string, unknown>): { granted?: string } =>
+    typeof search.granted === 'string' && search.granted ? { granted: search.granted } : {},
+  component: function SharingRoute() {
+    const ctx = useBusinessContext();
+    return <SharingPage businessId={ctx.businessId} role={ctx.role} granted={sharingRoute.useSearch().granted} />;
+  },
+});
+const grantWizardRoute = createRoute({
+  getParentRoute: () => financingRoute,
+  path: 'sharing/new',
+  validateSearch: (search: Record<string, unknown>): { from?: string } =>
+    typeof search.from === 'string' && search.from ? { from: search.from } : {},
+  component: function GrantWizardRoute() {
+    const ctx = useBusinessContext();
+    return <GrantWizardPage {...ctx} from={grantWizardRoute.useSearch().from} />;
+  },
+});
 
 const settingsRoute = createRoute({ getParentRoute: () => businessRoute, path: 'settings', component: SettingsLayout });
 const settingsProfileRoute = createRoute({ getParentRoute: () => settingsRoute, path: '/', component: ProfileSettingsPage });
@@ -457,7 +487,7 @@ const routeTree = rootRoute.addChildren([
         journalRoute,
         newJournalEntryRoute,
       ]),
-      financingRoute,
+      financingRoute.addChildren([financingIndexRoute, sharingRoute, grantWizardRoute]),
       settingsRoute.addChildren([
         settingsProfileRoute,
         settingsMembersRoute,

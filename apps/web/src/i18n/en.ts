@@ -2,6 +2,7 @@ import { enBooks } from './en-books';
 import { enReports } from './en-reports';
 import { enPayments } from './en-payments';
 import { enRecurring } from './en-recurring';
+import { enConsent } from './en-consent';
 
 // English: the source language. zh-CN.ts must have exactly these keys (enforced by its type).
 export const en = {
@@ -57,6 +58,9 @@ export const en = {
     INVITATION_INVALID: 'This invitation is no longer valid.',
     LAST_OWNER: 'Every business needs at least one owner. Make someone else an owner first.',
     ALREADY_MEMBER: 'This person is already a member of the business.',
+    CONSENT_EXISTS: 'You already share with them. Renew or change that consent instead, or reload to see it.',
+    CONSENT_ENDED: 'This consent has already ended. Reload to see where things stand.',
+    PASSWORD_CONFIRMATION_REQUIRED: 'Enter your password again to confirm.',
     NETWORK_ERROR: 'We couldn’t reach Keeper. Check your connection and try again.',
     server: 'Something went wrong on our side. Please try again in a moment.',
     unknown: 'Something went wrong. Please try again.',
@@ -76,6 +80,12 @@ export const en = {
     already_member: 'Already a member of this business.',
     too_small: 'Must be at least {{limit}}.',
     too_large: 'Must be at most {{limit}}.',
+    wrong_password: 'That is not your current password.',
+    widening: 'You can only remove things here. To share more, grant a new consent.',
+    not_later: 'Must be later than the current last day.',
+    unchanged: 'Nothing changed.',
+    not_found: 'Not found.',
+    not_allowed: 'Leave this empty.',
   },
   roles: {
     owner: 'Owner',
@@ -292,6 +302,14 @@ export const en = {
       reminder: {
         sent: 'sent a payment reminder',
       },
+      consent: {
+        granted: 'granted access to the business’s data',
+        renewed: 'renewed a consent',
+        narrowed: 'narrowed a consent',
+        revoked: 'stopped sharing with a lender',
+        replaced: 'replaced a consent with a new one',
+        expired: 'recorded that a consent expired',
+      },
     },
   },
   invitation: {
@@ -315,8 +333,6 @@ export const en = {
   },
   lender: {
     title: 'Lender console',
-    comingTitle: 'The lender console is coming',
-    comingBody: 'Soon {{organisation}} will be able to see risk scores of businesses that consent, publish loan products and follow its portfolio here.',
   },
   system: {
     notFoundTitle: 'Page not found',
@@ -328,6 +344,7 @@ export const en = {
   ...enReports,
   ...enPayments,
   ...enRecurring,
+  ...enConsent,
 };
 
 export type Translations = typeof en;

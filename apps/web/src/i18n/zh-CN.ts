@@ -3,6 +3,7 @@ import { zhCNBooks } from './zh-CN-books';
 import { zhCNReports } from './zh-CN-reports';
 import { zhCNPayments } from './zh-CN-payments';
 import { zhCNRecurring } from './zh-CN-recurring';
+import { zhCNConsent } from './zh-CN-consent';
 
 // 简体中文。键必须与 en.ts 完全一致（由 Translations 类型保证）。
 export const zhCN: Translations = {
@@ -58,6 +59,9 @@ export const zhCN: Translations = {
     INVITATION_INVALID: '此邀请已失效。',
     LAST_OWNER: '每个企业至少需要一位所有者。请先将其他成员设为所有者。',
     ALREADY_MEMBER: '此人已经是本企业的成员。',
+    CONSENT_EXISTS: '您已经在与对方共享数据。请改为续期或修改现有授权，或刷新页面查看。',
+    CONSENT_ENDED: '该授权已经结束。请刷新页面查看最新状态。',
+    PASSWORD_CONFIRMATION_REQUIRED: '请再次输入密码以确认。',
     NETWORK_ERROR: '无法连接到 Keeper，请检查网络后重试。',
     server: '服务器出现问题，请稍后重试。',
     unknown: '出现问题，请重试。',
@@ -77,6 +81,12 @@ export const zhCN: Translations = {
     already_member: '已经是本企业的成员。',
     too_small: '不能小于 {{limit}}。',
     too_large: '不能大于 {{limit}}。',
+    wrong_password: '密码不正确。',
+    widening: '此处只能减少共享内容；如需增加，请重新授权。',
+    not_later: '必须晚于当前的截止日期。',
+    unchanged: '没有任何变化。',
+    not_found: '找不到该项。',
+    not_allowed: '此处请留空。',
   },
   roles: {
     owner: '所有者',
@@ -293,6 +303,14 @@ export const zhCN: Translations = {
       reminder: {
         sent: '发送了付款提醒',
       },
+      consent: {
+        granted: '授权他人访问本企业数据',
+        renewed: '续期了一项授权',
+        narrowed: '减少了一项授权的共享内容',
+        revoked: '停止了与贷款机构的数据共享',
+        replaced: '以新的授权替换了原有授权',
+        expired: '记录了一项授权到期',
+      },
     },
   },
   invitation: {
@@ -316,8 +334,6 @@ export const zhCN: Translations = {
   },
   lender: {
     title: '贷款机构控制台',
-    comingTitle: '贷款机构控制台即将推出',
-    comingBody: '很快，{{organisation}} 就可以在这里查看已授权企业的风险评分、发布贷款产品并跟踪贷款组合。',
   },
   system: {
     notFoundTitle: '页面不存在',
@@ -329,4 +345,5 @@ export const zhCN: Translations = {
   ...zhCNReports,
   ...zhCNPayments,
   ...zhCNRecurring,
+  ...zhCNConsent,
 };

@@ -21,6 +21,9 @@ const KNOWN_CODES = [
   'PRODUCT_IN_USE',
   'SKU_TAKEN',
   'TAX_RATE_NAME_TAKEN',
+  'CONSENT_EXISTS',
+  'CONSENT_ENDED',
+  'PASSWORD_CONFIRMATION_REQUIRED',
   NETWORK_ERROR,
 ] as const;
 
@@ -53,6 +56,12 @@ const FIELD_CODES = [
   'already_member',
   'too_small',
   'too_large',
+  'wrong_password',
+  'widening',
+  'not_later',
+  'unchanged',
+  'not_found',
+  'not_allowed',
 ] as const;
 
 type FieldCode = (typeof FIELD_CODES)[number];

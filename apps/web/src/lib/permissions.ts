@@ -17,7 +17,9 @@ export type Permission =
   | 'reports.read'
   | 'ledger.read'
   | 'ledger.post'
-  | 'reminders.manage';
+  | 'reminders.manage'
+  | 'consent.read'
+  | 'consent.manage';
 
 const ACCOUNTANT: readonly Permission[] = [
   'contacts.write',
@@ -47,8 +49,10 @@ const STAFF: readonly Permission[] = [
 export function roleAllows(role: Role | undefined, permission: Permission): boolean {
   switch (role) {
     case 'owner':
-    case 'admin':
       return true;
+    // Admins see what is shared and the access log; only owners grant, change or stop sharing.
+    case 'admin':
+      return permission !== 'consent.manage';
     case 'accountant':
       return ACCOUNTANT.includes(permission);
     case 'staff':

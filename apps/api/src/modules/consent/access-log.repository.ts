@@ -22,11 +22,14 @@ const ENTRY_SELECT = `
          json_build_object('kind', a.accessor_kind,
                            'user', CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name) END,
                            'apiKeyId', a.api_key_id) AS accessor,
-         a.grant_id AS "grantId", a.grant_version AS "grantVersion", a.scope, a.resource, a.outcome,
+         CASE WHEN g.id IS NULL THEN NULL
+              ELSE json_build_object('id', g.id, 'version', a.grant_version, 'grantedAt', g.granted_at) END AS "grant",
+         a.scope, a.resource, a.outcome,
          a.refusal_reason AS "refusalReason", a.request_id AS "requestId", a.at::text AS "cursorAt"
     FROM consent_access_log a
     LEFT JOIN lender_organisations l ON l.id = a.lender_id
-    LEFT JOIN users u ON u.id = a.lender_user_id`;
+    LEFT JOIN users u ON u.id = a.lender_user_id
+    LEFT JOIN consent_grants g ON g.business_id = a.business_id AND g.id = a.grant_id`;
 
 const FILTERS = `a.business_id = $1
    AND ($2::uuid IS NULL OR a.grant_id = $2) AND ($3::uuid IS NULL OR a.lender_id = $3)

@@ -120,11 +120,16 @@ export class ConsentGrantsService {
     });
   }
 
-  /** Moves the last day of a live grant later: to 90 days from today, or a chosen day within a year. */
+  /**
+   * Moves the last day of a live grant later: by 90 days (but never past a year from today), or
+   * to a chosen day within a year.
+   */
   renew(a: BusinessAccess, grantId: string, dto: RenewConsentGrantDto): Promise<ConsentGrantDetailDto> {
     return this.change(a, grantId, async (t, g) => {
       const today = await this.repo.today(t);
-      const expiresOn = dto.expiresOn ?? addDays(today, DEFAULT_GRANT_DAYS);
+      const latest = addDays(today, MAX_GRANT_DAYS);
+      const extended = addDays(g.expiresOn, DEFAULT_GRANT_DAYS);
+      const expiresOn = dto.expiresOn ?? (extended < latest ? extended : latest);
       const problems = expiryProblems(expiresOn, today, g.expiresOn);
       if (problems.length > 0) throw validationFailed(problems);
       await this.repo.renew(t, grantId, expiresOn, a.userId);
@@ -183,8 +188,8 @@ export class ConsentGrantsService {
           r.resource,
           r.outcome,
           r.refusalReason ?? '',
-          r.grantId ?? '',
-          r.grantVersion === null ? '' : String(r.grantVersion),
+          r.grant?.id ?? '',
+          r.grant ? String(r.grant.version) : '',
           r.requestId ?? '',
         ]),
       );

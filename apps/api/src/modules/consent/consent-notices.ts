@@ -58,7 +58,12 @@ interface Notice {
 
 function words(n: Notice, locale: Locale, url: string): { subject: string; text: string } {
   const recipient = n.lenderName ?? KEEPER[locale];
-  const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(n.scopes.map((s) => SCOPES[locale][s]));
+  const phrases = n.scopes.map((s) => SCOPES[locale][s]);
+  // In Chinese the phrases already contain 和, so the last one is joined with 以及.
+  const list =
+    locale === 'zh-CN' && phrases.length > 1
+      ? `${phrases.slice(0, -1).join('、')}，以及${phrases[phrases.length - 1]}`
+      : new Intl.ListFormat(locale, { type: 'conjunction' }).format(phrases);
   const until = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${n.expiresOn}T00:00:00Z`),
   );

@@ -81,7 +81,7 @@ export class ConsentController {
   @Post('grants/:grantId/renew')
   @HttpCode(200)
   @BusinessPermission('consent.manage')
-  @ApiOperation({ summary: 'Keep sharing for longer: 90 days from today, or until a chosen day within a year', operationId: 'renewConsentGrant' })
+  @ApiOperation({ summary: 'Keep sharing for longer: 90 more days, or until a chosen day within a year', operationId: 'renewConsentGrant' })
   @ApiOkResponse({ type: ConsentGrantDetailDto })
   @ApiConflictResponse(ENDED)
   renew(

@@ -229,8 +229,10 @@ export class ConsentRepository {
     return t.query<ConsentGrantEventDto>(
       `SELECT e.id, e.version, e.kind,
               CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name) END AS actor,
-              e.scopes, e.lookback_months AS "lookbackMonths", e.expires_at AS "expiresAt", e.reason, e.created_at AS "createdAt"
-         FROM consent_grant_events e LEFT JOIN users u ON u.id = e.actor_user_id
+              e.scopes, e.lookback_months AS "lookbackMonths", e.expires_at AS "expiresAt",
+              ((e.expires_at - interval '1 microsecond') AT TIME ZONE b.timezone)::date::text AS "expiresOn",
+              e.reason, e.created_at AS "createdAt"
+         FROM consent_grant_events e JOIN businesses b ON b.id = e.business_id LEFT JOIN users u ON u.id = e.actor_user_id
         WHERE e.business_id = $1 AND e.grant_id = $2
         ORDER BY e.version`,
       [t.businessId, grantId],

@@ -100,7 +100,7 @@ export class CreateConsentGrantDto {
 export class RenewConsentGrantDto {
   @ApiPropertyOptional({
     example: '2027-05-31',
-    description: `New last day of sharing, later than the current one and at most ${MAX_GRANT_DAYS} days from today; defaults to 90 days from today`,
+    description: `New last day of sharing, later than the current one and at most ${MAX_GRANT_DAYS} days from today; defaults to 90 days after the current one (at most ${MAX_GRANT_DAYS} days from today)`,
   })
   @IsOptional()
   @Matches(DATE_ONLY, DATE)
@@ -247,6 +247,7 @@ export class ConsentGrantEventDto {
   @ApiProperty({ enum: CONSENT_SCOPES, isArray: true, description: 'The terms in force after this change' }) scopes: ConsentScope[];
   @ApiProperty() lookbackMonths: number;
   @ApiProperty({ type: String, format: 'date-time' }) expiresAt: Date;
+  @ApiProperty({ example: '2027-02-28', description: "The last day of sharing, in the business's timezone" }) expiresOn: string;
   @ApiProperty() reason: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 }
@@ -261,13 +262,19 @@ export class AccessorDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) apiKeyId: string | null;
 }
 
+export class AccessLogGrantDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'The version of the grant in force at the time' }) version: number;
+  @ApiProperty({ type: String, format: 'date-time' }) grantedAt: Date;
+}
+
 export class AccessLogEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: String, format: 'date-time' }) at: Date;
   @ApiProperty({ type: ConsentRecipientRefDto }) recipient: ConsentRecipientRefDto;
   @ApiProperty({ type: AccessorDto }) accessor: AccessorDto;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null when there was no grant at all' }) grantId: string | null;
-  @ApiProperty({ type: Number, nullable: true }) grantVersion: number | null;
+  @ApiProperty({ type: AccessLogGrantDto, nullable: true, description: 'The grant the access was decided under; null when there was none at all' })
+  grant: AccessLogGrantDto | null;
   @ApiProperty({ enum: CONSENT_SCOPES, nullable: true, description: 'null: the consent itself (that it exists, and its terms)' })
   scope: ConsentScope | null;
   @ApiProperty({ example: 'GET /api/lender/businesses' }) resource: string;
