@@ -7,6 +7,7 @@ import { Db, TenantTx } from '../../db/db';
 import type { BusinessAccess } from '../access/principal';
 import { isUniqueViolation } from '../catalog/pg-errors';
 import { LenderOrganisationsRepository } from '../identity/lender-organisations.repository';
+import { LedgerService } from '../ledger/ledger.service';
 import { AccessLogRepository } from './access-log.repository';
 import { ConsentHistory } from './consent-history';
 import { ConsentRepository, type LockedGrant } from './consent.repository';
@@ -44,6 +45,7 @@ export class ConsentGrantsService {
     private readonly history: ConsentHistory,
     private readonly consent: ConsentService,
     private readonly lenders: LenderOrganisationsRepository,
+    private readonly ledger: LedgerService,
   ) {}
 
   /** Keeper pre-qualification first, then the lender organisations by name, each with the live grant to it. */
@@ -78,7 +80,7 @@ export class ConsentGrantsService {
   create(a: BusinessAccess, dto: CreateConsentGrantDto): Promise<ConsentGrantDetailDto> {
     return this.db.tenant(a.businessId, async (t) => {
       const lenderId = await this.checkRecipient(t, dto);
-      const today = await this.repo.today(t);
+      const today = await this.ledger.today(t);
       const expiresOn = dto.expiresOn ?? addDays(today, DEFAULT_GRANT_DAYS);
       const problems = [...purposeProblems(dto), ...expiryProblems(expiresOn, today, null)];
       if (problems.length > 0) throw validationFailed(problems);
@@ -126,7 +128,7 @@ export class ConsentGrantsService {
    */
   renew(a: BusinessAccess, grantId: string, dto: RenewConsentGrantDto): Promise<ConsentGrantDetailDto> {
     return this.change(a, grantId, async (t, g) => {
-      const today = await this.repo.today(t);
+      const today = await this.ledger.today(t);
       const latest = addDays(today, MAX_GRANT_DAYS);
       const extended = addDays(g.expiresOn, DEFAULT_GRANT_DAYS);
       const expiresOn = dto.expiresOn ?? (extended < latest ? extended : latest);
@@ -177,7 +179,7 @@ export class ConsentGrantsService {
       const rows = await this.accessLogs.all(t, f, EXPORT_LIMIT);
       return csvFile(
         'access-log',
-        await this.repo.today(t),
+        await this.ledger.today(t),
         ['time', 'recipient', 'person', 'api_key', 'scope', 'resource', 'outcome', 'refusal_reason', 'grant_id', 'grant_version', 'request_id'],
         rows.map((r) => [
           new Date(r.at).toISOString(),

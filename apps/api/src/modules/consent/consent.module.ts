@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { LedgerModule } from '../ledger/ledger.module';
 import { AccessLogRepository } from './access-log.repository';
 import { ConsentController } from './consent.controller';
 import { ConsentGrantsService } from './consent-grants.service';
@@ -15,7 +16,8 @@ import { ConsentExpiryScanJob } from './jobs/consent-expiry-scan.job';
  * business goes through. The jobs are wired in WorkerModule.
  */
 @Module({
-  imports: [IdentityModule],
+  // LedgerModule for the business's calendar today.
+  imports: [IdentityModule, LedgerModule],
   controllers: [ConsentController],
   providers: [
     ConsentService,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor } from '../../common/pagination';
-import { notFound } from '../../common/errors';
 import type { TenantTx, Tx } from '../../db/db';
 import type { ConsentGrantDto, ConsentGrantEventDto } from './dto/consent.dto';
 import type { ConsentPurpose, ConsentRecipient, ConsentScope, GrantEventKind, GrantState, GrantStatus } from './consent.types';
@@ -81,16 +80,6 @@ export interface NewGrant {
 /** Consent grants and their history. Only ConsentService and ConsentGrantsService use it. */
 @Injectable()
 export class ConsentRepository {
-  /** Today in the business's timezone. */
-  async today(t: TenantTx): Promise<string> {
-    const [row] = await t.query<{ today: string }>(
-      `SELECT (now() AT TIME ZONE timezone)::date::text AS today FROM businesses WHERE id = $1`,
-      [t.businessId],
-    );
-    if (!row) throw notFound('Business');
-    return row.today;
-  }
-
   async businessExists(t: TenantTx): Promise<boolean> {
     return (await t.query(`SELECT 1 FROM businesses WHERE id = $1`, [t.businessId])).length > 0;
   }

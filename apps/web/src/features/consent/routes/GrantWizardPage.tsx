@@ -269,9 +269,11 @@ function GrantWizard({ businessId, baseCurrency, source }: { businessId: string;
             {DURATION_CHOICES.map((d) => (
               <label key={d} className="choice" data-testid={`duration-${d}`}>
                 <input type="radio" name="duration" checked={duration === d} onChange={() => setDuration(d)} />
-                <span className="choice-label">
-                  {t('consent.wizard.until.days', { count: d, until: day(addDaysIso(today, d)) })}
-                  {d === DEFAULT_DAYS && <span className="badge badge-status-accepted choice-badge">{t('consent.wizard.until.recommended')}</span>}
+                <span>
+                  <span className="choice-label">
+                    {t('consent.wizard.until.days', { count: d, until: day(addDaysIso(today, d)) })}
+                    {d === DEFAULT_DAYS && <span className="badge badge-status-accepted choice-badge">{t('consent.wizard.until.recommended')}</span>}
+                  </span>
                 </span>
               </label>
             ))}
