@@ -383,9 +383,10 @@ describe('recurring invoices', () => {
       const queue = starts[0].get(JobQueues).queue('scheduler');
       const schedulers = await eventually(async () => {
         const found = await queue.getJobSchedulers();
-        return found.length === 2 && found;
+        return found.length === 3 && found;
       });
       expect(schedulers.map((s) => [s.key, s.name, s.every]).sort()).toEqual([
+        ['scan:consent.expiry-scan', 'consent.expiry-scan', 120000],
         ['scan:recurring.scan', 'recurring.scan', 120000],
         ['scan:reminders.scan', 'reminders.scan', 120000],
       ]);
