@@ -24,7 +24,9 @@ describe('schema catalog', () => {
     ).rows.map((r) => r.relname);
 
   it('finds the tenant tables', async () => {
-    expect(await tenantTables()).toEqual(expect.arrayContaining(['memberships', 'invitations', 'audit_events', 'outbox']));
+    expect(await tenantTables()).toEqual(
+      expect.arrayContaining(['memberships', 'invitations', 'audit_events', 'outbox', 'consent_grants', 'consent_grant_events', 'consent_access_log']),
+    );
   });
 
   it('keys every tenant table on (business_id, id) with business_id NOT NULL', async () => {
@@ -102,12 +104,19 @@ describe('schema catalog', () => {
     expect(members.rows).toEqual([]);
   });
 
-  it('keeps audit and security events append-only for the runtime role', async () => {
+  it('keeps audit and security events, consent history and the access log append-only for the runtime role', async () => {
     const { rows } = await db.query(
       `SELECT table_name, privilege_type FROM information_schema.role_table_grants
-        WHERE grantee = 'keeper_app' AND table_name IN ('audit_events', 'security_events')
+        WHERE grantee = 'keeper_app'
+          AND table_name IN ('audit_events', 'security_events', 'consent_grant_events', 'consent_access_log')
           AND privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE')`,
     );
     expect(rows).toEqual([]);
+    // Consent grants change (renewed, narrowed, ended) but are never deleted.
+    const grants = await db.query(
+      `SELECT privilege_type FROM information_schema.role_table_grants
+        WHERE grantee = 'keeper_app' AND table_name = 'consent_grants' ORDER BY 1`,
+    );
+    expect(grants.rows.map((r) => r.privilege_type)).toEqual(['INSERT', 'SELECT', 'UPDATE']);
   });
 });

@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/confirm-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-enter your password before an act that needs it (such as granting consent); valid for 10 minutes in this session */
+        post: operations["confirmPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -2583,6 +2600,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/businesses/{businessId}/consent/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom the business can share with: Keeper pre-qualification and the lender organisations, with the live grant to each */
+        get: operations["listConsentRecipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/consent/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consent grants, newest first; filter by status */
+        get: operations["listConsentGrants"];
+        put?: never;
+        /** Grant a lender (or Keeper pre-qualification) access to the business’s data; needs the password re-entered */
+        post: operations["createConsentGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/consent/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A consent grant with every version of it */
+        get: operations["getConsentGrant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/consent/grants/{grantId}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep sharing for longer: 90 more days, or until a chosen day within a year */
+        post: operations["renewConsentGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/consent/grants/{grantId}/narrow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share less from now on: remove scopes or shorten the lookback */
+        post: operations["narrowConsentGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/consent/grants/{grantId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop sharing now; the recipient’s next request is refused */
+        post: operations["revokeConsentGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/consent/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every access from outside the business, allowed or refused, newest first; filter by grant, lender, scope or outcome */
+        get: operations["listConsentAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/consent/access-log/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The access log matching the filters, as CSV */
+        get: operations["exportConsentAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lender/businesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Businesses sharing with your organisation now, newest consent first, with what each shares, why and until when; each read is in the business’s access log */
+        get: operations["listLenderBusinesses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2651,7 +2822,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "IDEMPOTENCY_IN_PROGRESS" | "INVITATION_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "UNBALANCED_ENTRY" | "ACCOUNT_INACTIVE" | "SYSTEM_ACCOUNT" | "ACCOUNT_CODE_TAKEN" | "ACCOUNT_HAS_BALANCE" | "ALREADY_REVERSED" | "ENTRY_NOT_REVERSIBLE" | "CONTACT_IN_USE" | "PRODUCT_IN_USE" | "SKU_TAKEN" | "TAX_RATE_NAME_TAKEN" | "INSUFFICIENT_STOCK" | "LOCATION_CODE_TAKEN" | "LOCATION_IN_USE" | "VALUATION_LOCKED" | "COUNT_DRIFT" | "REORDER_RULE_EXISTS" | "PURCHASE_ORDERS_UNAVAILABLE" | "PDF_NOT_READY" | "INTERNAL" | "UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "IDEMPOTENCY_IN_PROGRESS" | "INVITATION_INVALID" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "UNBALANCED_ENTRY" | "ACCOUNT_INACTIVE" | "SYSTEM_ACCOUNT" | "ACCOUNT_CODE_TAKEN" | "ACCOUNT_HAS_BALANCE" | "ALREADY_REVERSED" | "ENTRY_NOT_REVERSIBLE" | "CONTACT_IN_USE" | "PRODUCT_IN_USE" | "SKU_TAKEN" | "TAX_RATE_NAME_TAKEN" | "INSUFFICIENT_STOCK" | "LOCATION_CODE_TAKEN" | "LOCATION_IN_USE" | "VALUATION_LOCKED" | "COUNT_DRIFT" | "REORDER_RULE_EXISTS" | "PURCHASE_ORDERS_UNAVAILABLE" | "CONSENT_REFUSED" | "CONSENT_EXISTS" | "CONSENT_ENDED" | "PASSWORD_CONFIRMATION_REQUIRED" | "PDF_NOT_READY" | "INTERNAL" | "UNAVAILABLE";
             /** @example password: must be at least 12 characters */
             message: string;
             /** @example c0a8e2c4-5d1b-4c4e-9e53-1d7f0a2b3c4d */
@@ -2689,6 +2860,9 @@ export interface components {
             email: string;
             password: string;
         };
+        ConfirmPasswordDto: {
+            password: string;
+        };
         MyBusinessDto: {
             /** Format: uuid */
             id: string;
@@ -2698,7 +2872,7 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "accountant" | "staff";
             /** @description What your role may do in this business; the app shows only what these allow (the API enforces them) */
-            permissions: ("business.read" | "business.update" | "members.read" | "members.manage" | "invitations.manage" | "audit.read" | "ledger.read" | "ledger.post" | "contacts.read" | "contacts.write" | "products.read" | "products.write" | "taxes.manage" | "invoices.read" | "invoices.write" | "invoices.issue" | "invoices.void" | "reports.read" | "dashboard.read" | "payments.read" | "payments.write" | "payments.refund" | "reminders.manage" | "inventory.read" | "inventory.write" | "inventory.manage" | "quotes.read" | "quotes.write" | "sales_orders.read" | "sales_orders.write" | "sales_orders.fulfil" | "purchases.read" | "purchases.write" | "bills.read" | "bills.write" | "bills.void" | "bills.pay" | "expenses.read" | "expenses.write" | "expenses.void")[];
+            permissions: ("business.read" | "business.update" | "members.read" | "members.manage" | "invitations.manage" | "audit.read" | "ledger.read" | "ledger.post" | "contacts.read" | "contacts.write" | "products.read" | "products.write" | "taxes.manage" | "invoices.read" | "invoices.write" | "invoices.issue" | "invoices.void" | "reports.read" | "dashboard.read" | "payments.read" | "payments.write" | "payments.refund" | "reminders.manage" | "inventory.read" | "inventory.write" | "inventory.manage" | "quotes.read" | "quotes.write" | "sales_orders.read" | "sales_orders.write" | "sales_orders.fulfil" | "purchases.read" | "purchases.write" | "bills.read" | "bills.write" | "bills.void" | "bills.pay" | "expenses.read" | "expenses.write" | "expenses.void" | "consent.read" | "consent.manage")[];
         };
         MyLenderOrganisationDto: {
             /** Format: uuid */
@@ -2767,7 +2941,7 @@ export interface components {
              */
             role: "owner" | "admin" | "accountant" | "staff";
             /** @description What your role may do here; the app shows only what these allow (the API enforces them) */
-            permissions: ("business.read" | "business.update" | "members.read" | "members.manage" | "invitations.manage" | "audit.read" | "ledger.read" | "ledger.post" | "contacts.read" | "contacts.write" | "products.read" | "products.write" | "taxes.manage" | "invoices.read" | "invoices.write" | "invoices.issue" | "invoices.void" | "reports.read" | "dashboard.read" | "payments.read" | "payments.write" | "payments.refund" | "reminders.manage" | "inventory.read" | "inventory.write" | "inventory.manage" | "quotes.read" | "quotes.write" | "sales_orders.read" | "sales_orders.write" | "sales_orders.fulfil" | "purchases.read" | "purchases.write" | "bills.read" | "bills.write" | "bills.void" | "bills.pay" | "expenses.read" | "expenses.write" | "expenses.void")[];
+            permissions: ("business.read" | "business.update" | "members.read" | "members.manage" | "invitations.manage" | "audit.read" | "ledger.read" | "ledger.post" | "contacts.read" | "contacts.write" | "products.read" | "products.write" | "taxes.manage" | "invoices.read" | "invoices.write" | "invoices.issue" | "invoices.void" | "reports.read" | "dashboard.read" | "payments.read" | "payments.write" | "payments.refund" | "reminders.manage" | "inventory.read" | "inventory.write" | "inventory.manage" | "quotes.read" | "quotes.write" | "sales_orders.read" | "sales_orders.write" | "sales_orders.fulfil" | "purchases.read" | "purchases.write" | "bills.read" | "bills.write" | "bills.void" | "bills.pay" | "expenses.read" | "expenses.write" | "expenses.void" | "consent.read" | "consent.manage")[];
         };
         UpdateBusinessDto: {
             name?: string;
@@ -6389,6 +6563,321 @@ export interface components {
         SpendAccountListDto: {
             items: components["schemas"]["SpendAccountDto"][];
         };
+        LenderOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Harbour Capital */
+            name: string;
+            /** @example HK */
+            country: string | null;
+            /** @description Short public description, in English */
+            description: string;
+            /** @description The same in Simplified Chinese; empty when the lender gave none */
+            descriptionZh: string;
+        };
+        ConsentRecipientDto: {
+            /** @enum {string} */
+            kind: "lender" | "keeper_prequalification";
+            lender: components["schemas"]["LenderOrganisationDto"] | null;
+            /**
+             * Format: uuid
+             * @description Your live grant to this recipient, if any
+             */
+            liveGrantId: string | null;
+        };
+        ConsentRecipientListDto: {
+            /** @description Keeper pre-qualification first, then lenders by name */
+            items: components["schemas"]["ConsentRecipientDto"][];
+        };
+        PersonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ConsentRecipientRefDto: {
+            /** @enum {string} */
+            kind: "lender" | "keeper_prequalification";
+            /** @description The lender organisation; null for Keeper pre-qualification */
+            lender: components["schemas"]["PersonDto"] | null;
+        };
+        ConsentGrantDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked" | "replaced";
+            recipient: components["schemas"]["ConsentRecipientRefDto"];
+            /** @enum {string} */
+            purpose: "working_capital" | "invoice_financing" | "equipment_financing" | "line_of_credit" | "refinancing" | "prequalification" | "other";
+            purposeNote: string;
+            scopes: ("profile" | "statements" | "aggregates" | "raw_documents")[];
+            lookbackMonths: number;
+            /** Format: date-time */
+            grantedAt: string;
+            grantedBy: components["schemas"]["PersonDto"];
+            /**
+             * Format: date-time
+             * @description The instant sharing stops
+             */
+            expiresAt: string;
+            /**
+             * @description The last day of sharing, in the business's timezone
+             * @example 2027-02-28
+             */
+            expiresOn: string;
+            /** Format: date-time */
+            renewedAt: string | null;
+            renewalCount: number;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: components["schemas"]["PersonDto"] | null;
+            revokeReason: string;
+            /**
+             * Format: date-time
+             * @description When it stopped: revoked, replaced or expired
+             */
+            endedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The grant that replaced this one
+             */
+            replacedBy: string | null;
+            /**
+             * Format: uuid
+             * @description The grant this one replaced
+             */
+            replaces: string | null;
+            version: number;
+            /**
+             * Format: date-time
+             * @description The last allowed access under this grant
+             */
+            lastAccessAt: string | null;
+        };
+        ConsentGrantPageDto: {
+            items: components["schemas"]["ConsentGrantDto"][];
+            nextCursor: string | null;
+        };
+        CreateConsentGrantDto: {
+            /**
+             * @example lender
+             * @enum {string}
+             */
+            recipient: "lender" | "keeper_prequalification";
+            /**
+             * Format: uuid
+             * @description The lender organisation; required when recipient is lender
+             */
+            lenderId?: string;
+            /**
+             * @description Keeper pre-qualification is always prequalification
+             * @example working_capital
+             * @enum {string}
+             */
+            purpose: "working_capital" | "invoice_financing" | "equipment_financing" | "line_of_credit" | "refinancing" | "prequalification" | "other";
+            /** @description In your own words; required when purpose is other */
+            purposeNote?: string;
+            /**
+             * @description How many months back the data goes
+             * @example 12
+             */
+            lookbackMonths: number;
+            /**
+             * @description profile = credit profile and score; statements = financial statements; aggregates = aggregated sales, receivables and customers; raw_documents = individual invoices and payments
+             * @example [
+             *       "profile",
+             *       "statements"
+             *     ]
+             */
+            scopes: ("profile" | "statements" | "aggregates" | "raw_documents")[];
+            /**
+             * @description Last day of sharing (in the business's timezone), at most 365 days from today; defaults to 90 days from today
+             * @example 2027-02-28
+             */
+            expiresOn?: string;
+            /**
+             * Format: uuid
+             * @description The open grant to the same recipient that this one replaces (sharing more is a new consent)
+             */
+            replacesGrantId?: string;
+        };
+        ConsentGrantEventDto: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /** @enum {string} */
+            kind: "granted" | "renewed" | "narrowed" | "revoked" | "expired" | "replaced";
+            /** @description null: Keeper (an expiry) */
+            actor: components["schemas"]["PersonDto"] | null;
+            /** @description The terms in force after this change */
+            scopes: ("profile" | "statements" | "aggregates" | "raw_documents")[];
+            lookbackMonths: number;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description The last day of sharing, in the business's timezone
+             * @example 2027-02-28
+             */
+            expiresOn: string;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ConsentGrantDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked" | "replaced";
+            recipient: components["schemas"]["ConsentRecipientRefDto"];
+            /** @enum {string} */
+            purpose: "working_capital" | "invoice_financing" | "equipment_financing" | "line_of_credit" | "refinancing" | "prequalification" | "other";
+            purposeNote: string;
+            scopes: ("profile" | "statements" | "aggregates" | "raw_documents")[];
+            lookbackMonths: number;
+            /** Format: date-time */
+            grantedAt: string;
+            grantedBy: components["schemas"]["PersonDto"];
+            /**
+             * Format: date-time
+             * @description The instant sharing stops
+             */
+            expiresAt: string;
+            /**
+             * @description The last day of sharing, in the business's timezone
+             * @example 2027-02-28
+             */
+            expiresOn: string;
+            /** Format: date-time */
+            renewedAt: string | null;
+            renewalCount: number;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: components["schemas"]["PersonDto"] | null;
+            revokeReason: string;
+            /**
+             * Format: date-time
+             * @description When it stopped: revoked, replaced or expired
+             */
+            endedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The grant that replaced this one
+             */
+            replacedBy: string | null;
+            /**
+             * Format: uuid
+             * @description The grant this one replaced
+             */
+            replaces: string | null;
+            version: number;
+            /**
+             * Format: date-time
+             * @description The last allowed access under this grant
+             */
+            lastAccessAt: string | null;
+            /** @description Every version, oldest first */
+            history: components["schemas"]["ConsentGrantEventDto"][];
+        };
+        RenewConsentGrantDto: {
+            /**
+             * @description New last day of sharing, later than the current one and at most 365 days from today; defaults to 90 days after the current one (at most 365 days from today)
+             * @example 2027-05-31
+             */
+            expiresOn?: string;
+        };
+        NarrowConsentGrantDto: {
+            /**
+             * @description A subset of the current scopes
+             * @example [
+             *       "profile"
+             *     ]
+             */
+            scopes?: ("profile" | "statements" | "aggregates" | "raw_documents")[];
+            /**
+             * @description At most the current lookback
+             * @example 6
+             */
+            lookbackMonths?: number;
+        };
+        RevokeConsentGrantDto: {
+            /** @description Why, for your own records */
+            reason?: string;
+        };
+        AccessorDto: {
+            /** @enum {string} */
+            kind: "lender_user" | "lender_api_key" | "keeper";
+            /** @description The person at the lender */
+            user: components["schemas"]["PersonDto"] | null;
+            /** Format: uuid */
+            apiKeyId: string | null;
+        };
+        AccessLogGrantDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The version of the grant in force at the time */
+            version: number;
+            /** Format: date-time */
+            grantedAt: string;
+        };
+        AccessLogEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            recipient: components["schemas"]["ConsentRecipientRefDto"];
+            accessor: components["schemas"]["AccessorDto"];
+            /** @description The grant the access was decided under; null when there was none at all */
+            grant: components["schemas"]["AccessLogGrantDto"] | null;
+            /**
+             * @description null: the consent itself (that it exists, and its terms)
+             * @enum {string|null}
+             */
+            scope: "profile" | "statements" | "aggregates" | "raw_documents" | null;
+            /** @example GET /api/lender/businesses */
+            resource: string;
+            /** @enum {string} */
+            outcome: "allowed" | "refused";
+            /** @enum {string|null} */
+            refusalReason: "no_grant" | "revoked" | "expired" | "replaced" | "scope_not_granted" | null;
+            requestId: string | null;
+        };
+        AccessLogPageDto: {
+            items: components["schemas"]["AccessLogEntryDto"][];
+            nextCursor: string | null;
+        };
+        LenderRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        LenderGrantDto: {
+            /** Format: uuid */
+            id: string;
+            scopes: ("profile" | "statements" | "aggregates" | "raw_documents")[];
+            /** @enum {string} */
+            purpose: "working_capital" | "invoice_financing" | "equipment_financing" | "line_of_credit" | "refinancing" | "prequalification" | "other";
+            purposeNote: string;
+            /** @description How many months back you may read */
+            lookbackMonths: number;
+            /** Format: date-time */
+            grantedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description The last day of sharing, in the business's timezone
+             * @example 2027-02-28
+             */
+            expiresOn: string;
+        };
+        LenderBusinessDto: {
+            business: components["schemas"]["LenderRefDto"];
+            grant: components["schemas"]["LenderGrantDto"];
+        };
+        LenderBusinessPageDto: {
+            /** @description The lender organisation these grants are to */
+            organisation: components["schemas"]["LenderRefDto"];
+            items: components["schemas"]["LenderBusinessDto"][];
+            nextCursor: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -6620,6 +7109,57 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    confirmPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RATE_LIMITED, with Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19259,6 +19799,693 @@ export interface operations {
             };
             /** @description No such business for you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listConsentRecipients: {
+        parameters: {
+            query?: {
+                /** @description Part of a lender organisation name */
+                q?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRecipientListDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "consent.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listConsentGrants: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description ended = expired, revoked or replaced */
+                status?: "active" | "expired" | "revoked" | "replaced" | "ended";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentGrantPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "consent.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    createConsentGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsentGrantDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentGrantDetailDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description PASSWORD_CONFIRMATION_REQUIRED: confirm your password first (valid 10 minutes)
+             *
+             *     Your role lacks "consent.manage"
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONSENT_EXISTS: an open grant to this recipient exists and was not named to replace */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getConsentGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                grantId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentGrantDetailDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "consent.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    renewConsentGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                grantId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewConsentGrantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentGrantDetailDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "consent.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONSENT_ENDED: the grant was revoked, replaced or has expired */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    narrowConsentGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                grantId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NarrowConsentGrantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentGrantDetailDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "consent.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONSENT_ENDED: the grant was revoked, replaced or has expired */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    revokeConsentGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                grantId: string;
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeConsentGrantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentGrantDetailDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "consent.manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONSENT_ENDED: the grant was revoked, replaced or has expired */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listConsentAccessLog: {
+        parameters: {
+            query?: {
+                grantId?: string;
+                lenderId?: string;
+                scope?: "profile" | "statements" | "aggregates" | "raw_documents";
+                outcome?: "allowed" | "refused";
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "consent.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    exportConsentAccessLog: {
+        parameters: {
+            query?: {
+                grantId?: string;
+                lenderId?: string;
+                scope?: "profile" | "statements" | "aggregates" | "raw_documents";
+                outcome?: "allowed" | "refused";
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "consent.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listLenderBusinesses: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Your lender organisation; needed only when you belong to several */
+                organisationId?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LenderBusinessPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a member of a lender organisation */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

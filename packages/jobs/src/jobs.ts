@@ -68,6 +68,20 @@ export const JOBS = {
     queue: Queue.scheduler,
     payload: z.object({}).strict(),
   },
+  /**
+   * A consent grant changed (granted, renewed, narrowed, revoked, replaced or expired): the event
+   * names the version. Today it tells the business's owners; the credit pipeline and lender
+   * webhooks will follow the same event.
+   */
+  'consent.changed': {
+    queue: Queue.notifications,
+    payload: z.object({ businessId: uuid, grantId: uuid, eventId: uuid }).strict(),
+  },
+  /** Repeatable: records the expiry of every grant whose time ran out (once each). */
+  'consent.expiry-scan': {
+    queue: Queue.scheduler,
+    payload: z.object({}).strict(),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

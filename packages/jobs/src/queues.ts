@@ -7,7 +7,7 @@ export const Queue = {
   notifications: 'notifications',
   /** Rendering documents (invoice PDFs): CPU-bound, kept apart so mail is never stuck behind it. */
   documents: 'documents',
-  /** Repeatable scans and the work they find (recurring invoices, payment reminders). */
+  /** Repeatable scans and the work they find (recurring invoices, payment reminders, consent expiries). */
   scheduler: 'scheduler',
 } as const;
 

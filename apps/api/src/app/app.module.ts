@@ -21,6 +21,8 @@ import { ReorderModule } from '../modules/inventory/reorder/reorder.module';
 import { NotificationsModule } from '../modules/notifications/notifications.module';
 import { SalesModule } from '../modules/sales/sales.module';
 import { PurchasingModule } from '../modules/purchasing/purchasing.module';
+import { ConsentModule } from '../modules/consent/consent.module';
+import { LenderConsoleModule } from '../modules/lender-console/lender-console.module';
 import { CoreModule } from './core.module';
 
 /** The HTTP API. */
@@ -29,7 +31,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule, NotificationsModule, ReorderModule, SalesModule, PurchasingModule],
+      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule, NotificationsModule, ReorderModule, SalesModule, PurchasingModule, ConsentModule, LenderConsoleModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -24,6 +24,9 @@ import { ReorderModule } from '../modules/inventory/reorder/reorder.module';
 import { FillBackOrdersJob } from '../modules/sales/orders/jobs/fill-back-orders.job';
 import { SendQuoteEmailJob } from '../modules/sales/quotes/jobs/send-quote-email.job';
 import { SalesModule } from '../modules/sales/sales.module';
+import { ConsentModule } from '../modules/consent/consent.module';
+import { ConsentChangedJob } from '../modules/consent/jobs/consent-changed.job';
+import { ConsentExpiryScanJob } from '../modules/consent/jobs/consent-expiry-scan.job';
 import { CoreModule } from './core.module';
 
 /** The worker: BullMQ processors and the outbox relay, no HTTP. */
@@ -32,7 +35,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, opts: { relay?: boolean; runner?: boolean; scheduler?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, ReorderModule, SalesModule, PurchasingModule],
+      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, ReorderModule, SalesModule, PurchasingModule, ConsentModule],
       providers: [
         JobQueues,
         RecurringScanJob,
@@ -53,6 +56,8 @@ export class WorkerModule {
             SendQuoteEmailJob,
             FillBackOrdersJob,
             SendPurchaseOrderEmailJob,
+            ConsentChangedJob,
+            ConsentExpiryScanJob,
           ],
         },
         ...(opts.runner === false ? [] : [JobRunner]),

@@ -55,6 +55,10 @@ export async function seedDemo(env: Record<string, string | undefined> = process
       const lenderId =
         (await lenders.findByName(tx, 'Harbour Capital')) ??
         (await lenders.create(tx, { name: 'Harbour Capital', legalName: 'Harbour Capital Ltd', country: 'HK' }));
+      await lenders.describe(tx, lenderId, {
+        en: 'Lends to small businesses in Hong Kong and mainland China: working-capital loans and invoice financing from HK$50,000, with a decision within two working days.',
+        zh: '为香港及中国内地的小企业提供流动资金贷款和发票融资，额度 5 万港元起，两个工作日内给出审批结果。',
+      });
       await lenders.addMember(tx, lenderId, analyst.id, 'admin');
     });
     return { owner: DEMO_OWNER, lender: DEMO_LENDER, password: DEMO_PASSWORD };

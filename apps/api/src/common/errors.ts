@@ -54,6 +54,12 @@ export const ERROR_STATUS = {
   REORDER_RULE_EXISTS: HttpStatus.CONFLICT,
   // a reorder suggestion cannot become a purchase order while no purchasing module is wired in
   PURCHASE_ORDERS_UNAVAILABLE: HttpStatus.CONFLICT,
+  // consent: a read outside the business without a live grant for its scope; a second open grant
+  // to one recipient; a change to a grant that has ended; a consent act without a fresh password
+  CONSENT_REFUSED: HttpStatus.FORBIDDEN,
+  CONSENT_EXISTS: HttpStatus.CONFLICT,
+  CONSENT_ENDED: HttpStatus.CONFLICT,
+  PASSWORD_CONFIRMATION_REQUIRED: HttpStatus.FORBIDDEN,
   // invoice documents: the PDF is rendered in the background; retry shortly
   PDF_NOT_READY: HttpStatus.ACCEPTED,
   INTERNAL: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -12,6 +12,7 @@ import { Inventory1764000000000 } from './migrations/1764000000000-inventory';
 import { CountsReorderNotifications1764000300000 } from './migrations/1764000300000-counts-reorder-notifications';
 import { Sales1764000100000 } from './migrations/1764000100000-sales';
 import { Purchasing1764000200000 } from './migrations/1764000200000-purchasing';
+import { Consent1764100000000 } from './migrations/1764100000000-consent';
 
 /** Every migration, in order. Listed explicitly so builds and tests never depend on file globs. */
 export const MIGRATIONS = [
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   Sales1764000100000,
   Purchasing1764000200000,
   CountsReorderNotifications1764000300000,
+  Consent1764100000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}) {

@@ -56,6 +56,15 @@ export class Db {
     return this.run({ businessId: null, userId }, fn);
   }
 
+  /**
+   * Runs `fn` outside the caller's transaction, so its units of work commit on their own: for a
+   * record that must survive the caller's rollback (a refused access, a wrong password). Each takes
+   * a second pool connection, and must not wait on rows the caller's transaction has locked.
+   */
+  outside<T>(fn: () => Promise<T>): Promise<T> {
+    return this.ambient.exit(fn);
+  }
+
   /** Whether the caller runs inside a transaction opened further up (e.g. by the idempotency layer). */
   get inTransaction(): boolean {
     return this.ambient.getStore() !== undefined;

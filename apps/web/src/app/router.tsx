@@ -11,10 +11,8 @@ import { validateRedirectSearch } from '../lib/redirect';
 import { preferences } from '../lib/storage';
 import { homeRedirect } from './home-route';
 import { AppLayout } from './layout/AppLayout';
-import type { Section } from './layout/nav-items';
 import type { Permissions } from '../lib/permissions';
 import { LenderConsoleRoute } from './routes/LenderConsoleRoute';
-import { ComingSoonPage } from './routes/ComingSoonPage';
 import { SettingsLayout } from './routes/SettingsLayout';
 import { InventoryLayout, PurchasesLayout, SalesLayout } from './routes/SectionLayouts';
 import { BillDetailPage } from '../features/purchases/routes/BillDetailPage';
@@ -31,6 +29,9 @@ import { EditPurchaseOrderPage, NewPurchaseOrderPage } from '../features/purchas
 import { PurchaseOrdersPage } from '../features/purchases/routes/PurchaseOrdersPage';
 import { NewSupplierPage, SuppliersPage } from '../features/purchases/routes/SuppliersPage';
 import { ApAgingPage } from '../features/reports/routes/ApAgingPage';
+import { FinancingLayout } from './routes/FinancingLayout';
+import { GrantWizardPage } from '../features/consent/routes/GrantWizardPage';
+import { SharingPage } from '../features/consent/routes/SharingPage';
 import { CustomerDetailPage } from '../features/contacts/routes/CustomerDetailPage';
 import { EditCustomerPage, NewCustomerPage } from '../features/contacts/routes/CustomerEditPage';
 import { CustomersPage } from '../features/contacts/routes/CustomersPage';
@@ -203,14 +204,6 @@ const businessIndexRoute = createRoute({
     throw redirect({ to: '/b/$businessId/dashboard', params });
   },
 });
-
-function sectionRoute<S extends Section>(section: S) {
-  return createRoute({
-    getParentRoute: () => businessRoute,
-    path: section,
-    component: () => <ComingSoonPage section={section} />,
-  });
-}
 
 const dashboardRoute = createRoute({ getParentRoute: () => businessRoute, path: 'dashboard', component: DashboardRoute });
 
@@ -639,7 +632,34 @@ const newJournalEntryRoute = createRoute({
     return <NewJournalEntryPage businessId={ctx.businessId} baseCurrency={ctx.baseCurrency} />;
   },
 });
-const financingRoute = sectionRoute('financing');
+const financingRoute = createRoute({ getParentRoute: () => businessRoute, path: 'financing', component: FinancingLayout });
+const financingIndexRoute = createRoute({
+  getParentRoute: () => financingRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/b/$businessId/financing/sharing', params });
+  },
+});
+const sharingRoute = createRoute({
+  getParentRoute: () => financingRoute,
+  path: 'sharing',
+  validateSearch: (search: Record<string, unknown>): { granted?: string } =>
+    typeof search.granted === 'string' && search.granted ? { granted: search.granted } : {},
+  component: function SharingRoute() {
+    const ctx = useBusinessContext();
+    return <SharingPage businessId={ctx.businessId} permissions={ctx.permissions} granted={sharingRoute.useSearch().granted} />;
+  },
+});
+const grantWizardRoute = createRoute({
+  getParentRoute: () => financingRoute,
+  path: 'sharing/new',
+  validateSearch: (search: Record<string, unknown>): { from?: string } =>
+    typeof search.from === 'string' && search.from ? { from: search.from } : {},
+  component: function GrantWizardRoute() {
+    const ctx = useBusinessContext();
+    return <GrantWizardPage {...ctx} from={grantWizardRoute.useSearch().from} />;
+  },
+});
 
 const settingsRoute = createRoute({ getParentRoute: () => businessRoute, path: 'settings', component: SettingsLayout });
 const settingsProfileRoute = createRoute({ getParentRoute: () => settingsRoute, path: '/', component: ProfileSettingsPage });
@@ -743,7 +763,7 @@ const routeTree = rootRoute.addChildren([
         journalRoute,
         newJournalEntryRoute,
       ]),
-      financingRoute,
+      financingRoute.addChildren([financingIndexRoute, sharingRoute, grantWizardRoute]),
       settingsRoute.addChildren([
         settingsProfileRoute,
         settingsMembersRoute,

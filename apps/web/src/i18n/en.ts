@@ -5,6 +5,7 @@ import { enRecurring } from './en-recurring';
 import { enInventory } from './en-inventory';
 import { enSales } from './en-sales';
 import { enPurchases } from './en-purchases';
+import { enConsent } from './en-consent';
 
 // English: the source language. zh-CN.ts must have exactly these keys (enforced by its type).
 export const en = {
@@ -60,6 +61,9 @@ export const en = {
     INVITATION_INVALID: 'This invitation is no longer valid.',
     LAST_OWNER: 'Every business needs at least one owner. Make someone else an owner first.',
     ALREADY_MEMBER: 'This person is already a member of the business.',
+    CONSENT_EXISTS: 'You already share with them. Renew or change that consent instead, or reload to see it.',
+    CONSENT_ENDED: 'This consent has already ended. Reload to see where things stand.',
+    PASSWORD_CONFIRMATION_REQUIRED: 'Enter your password again to confirm.',
     NETWORK_ERROR: 'We couldn’t reach Keeper. Check your connection and try again.',
     server: 'Something went wrong on our side. Please try again in a moment.',
     unknown: 'Something went wrong. Please try again.',
@@ -116,6 +120,10 @@ export const en = {
     zero_total: 'This adds up to nothing; credit at least one priced line.',
     not_a_customer: 'Is a supplier, not a customer.',
     unbalanced: 'Debits and credits differ.',
+    wrong_password: 'That is not your current password.',
+    widening: 'You can only remove things here. To share more, grant a new consent.',
+    not_later: 'Must be later than the current last day.',
+    unchanged: 'Nothing changed.',
   },
   roles: {
     owner: 'Owner',
@@ -209,33 +217,21 @@ export const en = {
     dashboard: {
       welcome: 'Welcome, {{name}}',
       summary: 'How your business is doing at a glance.',
-      title: 'Your dashboard is on its way',
-      body: 'Sales this month, money owed to you, cash on hand, low stock and bills due — all on one page, updated as you work.',
     },
     sales: {
       summary: 'Customers, quotes, orders, invoices and payments.',
-      title: 'Sales is coming soon',
-      body: 'Send quotes and invoices your customers can pay, record payments, issue credit notes and see who owes you what.',
     },
     inventory: {
       summary: 'Products, stock levels and movements.',
-      title: 'Inventory is coming soon',
-      body: 'Keep a catalogue of products, track stock in every location, and get alerted before you run out.',
     },
     purchases: {
       summary: 'Suppliers, purchase orders, bills and expenses.',
-      title: 'Purchases is coming soon',
-      body: 'Order from suppliers, receive goods into stock, and keep track of bills and expenses you need to pay.',
     },
     reports: {
       summary: 'Profit and loss, balance sheet and cash flow.',
-      title: 'Reports are coming soon',
-      body: 'Profit and loss, balance sheet, cash flow and tax summaries, built from your books automatically.',
     },
     financing: {
       summary: 'Loan offers based on how your business really performs.',
-      title: 'Financing is coming soon',
-      body: 'With your permission, lenders will see how your business is doing and make offers you can compare by true cost — no hidden fees. You decide who sees what, and can revoke it at any time.',
     },
   },
   settings: {
@@ -346,6 +342,14 @@ export const en = {
       reminder: {
         sent: 'sent a payment reminder',
       },
+      consent: {
+        granted: 'granted access to the business’s data',
+        renewed: 'renewed a consent',
+        narrowed: 'narrowed a consent',
+        revoked: 'stopped sharing with a lender',
+        replaced: 'replaced a consent with a new one',
+        expired: 'recorded that a consent expired',
+      },
     },
   },
   invitation: {
@@ -369,8 +373,6 @@ export const en = {
   },
   lender: {
     title: 'Lender console',
-    comingTitle: 'The lender console is coming',
-    comingBody: 'Soon {{organisation}} will be able to see risk scores of businesses that consent, publish loan products and follow its portfolio here.',
   },
   system: {
     notFoundTitle: 'Page not found',
@@ -385,6 +387,7 @@ export const en = {
   ...enInventory,
   ...enSales,
   ...enPurchases,
+  ...enConsent,
 };
 
 export type Translations = typeof en;

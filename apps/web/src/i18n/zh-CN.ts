@@ -6,6 +6,7 @@ import { zhCNRecurring } from './zh-CN-recurring';
 import { zhCNInventory } from './zh-CN-inventory';
 import { zhCNSales } from './zh-CN-sales';
 import { zhCNPurchases } from './zh-CN-purchases';
+import { zhCNConsent } from './zh-CN-consent';
 
 // 简体中文。键必须与 en.ts 完全一致（由 Translations 类型保证）。
 export const zhCN: Translations = {
@@ -61,6 +62,9 @@ export const zhCN: Translations = {
     INVITATION_INVALID: '此邀请已失效。',
     LAST_OWNER: '每个企业至少需要一位所有者。请先将其他成员设为所有者。',
     ALREADY_MEMBER: '此人已经是本企业的成员。',
+    CONSENT_EXISTS: '您已经在与对方共享数据。请改为续期或修改现有授权，或刷新页面查看。',
+    CONSENT_ENDED: '该授权已经结束。请刷新页面查看最新状态。',
+    PASSWORD_CONFIRMATION_REQUIRED: '请再次输入密码以确认。',
     NETWORK_ERROR: '无法连接到 Keeper，请检查网络后重试。',
     server: '服务器出现问题，请稍后重试。',
     unknown: '出现问题，请重试。',
@@ -117,6 +121,10 @@ export const zhCN: Translations = {
     zero_total: '合计为零；请至少冲销一行有价格的明细。',
     not_a_customer: '是供应商，不是客户。',
     unbalanced: '借方与贷方合计不相等。',
+    wrong_password: '密码不正确。',
+    widening: '此处只能减少共享内容；如需增加，请重新授权。',
+    not_later: '必须晚于当前的截止日期。',
+    unchanged: '没有任何变化。',
   },
   roles: {
     owner: '所有者',
@@ -210,33 +218,21 @@ export const zhCN: Translations = {
     dashboard: {
       welcome: '欢迎，{{name}}',
       summary: '一眼看清生意状况。',
-      title: '仪表盘即将上线',
-      body: '本月销售额、应收账款、现金余额、低库存提醒和待付账单——都集中在一个页面，随您的操作实时更新。',
     },
     sales: {
       summary: '客户、报价、订单、发票和收款。',
-      title: '销售功能即将推出',
-      body: '向客户发送可在线支付的报价单和发票，登记收款，开具贷项通知单，随时掌握谁还欠您多少钱。',
     },
     inventory: {
       summary: '商品、库存水平与出入库记录。',
-      title: '库存功能即将推出',
-      body: '建立商品目录，跟踪每个仓位的库存，并在缺货之前收到提醒。',
     },
     purchases: {
       summary: '供应商、采购订单、账单和费用。',
-      title: '采购功能即将推出',
-      body: '向供应商下单，收货入库，并跟踪需要支付的账单和费用。',
     },
     reports: {
       summary: '利润表、资产负债表和现金流量表。',
-      title: '报表功能即将推出',
-      body: '利润表、资产负债表、现金流量表和税务汇总，根据您的账簿自动生成。',
     },
     financing: {
       summary: '根据企业真实经营状况获得贷款报价。',
-      title: '融资功能即将推出',
-      body: '在您授权后，贷款机构可以了解您企业的经营状况并提供报价，您可以按真实成本进行比较——没有隐藏费用。谁能查看哪些数据由您决定，并可随时撤销授权。',
     },
   },
   settings: {
@@ -347,6 +343,14 @@ export const zhCN: Translations = {
       reminder: {
         sent: '发送了付款提醒',
       },
+      consent: {
+        granted: '授权他人访问本企业数据',
+        renewed: '续期了一项授权',
+        narrowed: '减少了一项授权的共享内容',
+        revoked: '停止了与贷款机构的数据共享',
+        replaced: '以新的授权替换了原有授权',
+        expired: '记录了一项授权到期',
+      },
     },
   },
   invitation: {
@@ -370,8 +374,6 @@ export const zhCN: Translations = {
   },
   lender: {
     title: '贷款机构控制台',
-    comingTitle: '贷款机构控制台即将推出',
-    comingBody: '很快，{{organisation}} 就可以在这里查看已授权企业的风险评分、发布贷款产品并跟踪贷款组合。',
   },
   system: {
     notFoundTitle: '页面不存在',
@@ -386,4 +388,5 @@ export const zhCN: Translations = {
   ...zhCNInventory,
   ...zhCNSales,
   ...zhCNPurchases,
+  ...zhCNConsent,
 };

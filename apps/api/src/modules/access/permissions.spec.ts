@@ -11,6 +11,16 @@ describe('role permissions', () => {
     }
   });
 
+  it('lets only owners manage consent; admins may read it, accountants and staff neither', () => {
+    expect(roleAllows('owner', 'consent.manage')).toBe(true);
+    expect(roleAllows('admin', 'consent.manage')).toBe(false);
+    expect(roleAllows('admin', 'consent.read')).toBe(true);
+    for (const r of ['accountant', 'staff'] as const) {
+      expect(roleAllows(r, 'consent.read')).toBe(false);
+      expect(roleAllows(r, 'consent.manage')).toBe(false);
+    }
+  });
+
   it('lets only owners touch the owner role', () => {
     expect(canManageRole('owner', 'owner')).toBe(true);
     expect(canManageRole('admin', 'owner')).toBe(false);

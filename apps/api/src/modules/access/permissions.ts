@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'expenses.read',
   'expenses.write',
   'expenses.void',
+  'consent.read',
+  'consent.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,7 +56,9 @@ const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ALL,
-  admin: ALL,
+  // Whom the business's books are shared with, and for what, is the owners' decision: admins see
+  // the grants and the access log but do not grant, renew, narrow or revoke.
+  admin: ALL.filter((p) => p !== 'consent.manage'),
   accountant: [
     'business.read',
     'members.read',

@@ -61,9 +61,22 @@ export type AuditAction =
   | 'expense.recorded'
   | 'expense.voided'
   | 'expense.receipt_attached'
-  | 'expense.receipt_removed';
+  | 'expense.receipt_removed'
+  | 'consent.granted'
+  | 'consent.renewed'
+  | 'consent.narrowed'
+  | 'consent.revoked'
+  | 'consent.replaced'
+  | 'consent.expired';
 
-export type SecurityEventKind = 'sign_up' | 'sign_in' | 'sign_in_failed' | 'sign_in_throttled' | 'sign_out';
+export type SecurityEventKind =
+  | 'sign_up'
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_in_throttled'
+  | 'sign_out'
+  | 'password_confirmed'
+  | 'password_confirm_failed';
 
 /**
  * Append-only records: the runtime role may only INSERT and SELECT these tables, and a trigger

@@ -15,7 +15,7 @@ import { ErrorBodyDto } from '../../common/error-body.dto';
 import { CurrentPrincipal, Public, SignedIn } from '../access/access.decorators';
 import type { AuthedRequest, Principal } from '../access/principal';
 import { AuthService } from './auth.service';
-import { MeDto, SignInDto, SignUpDto, UpdateMeDto, UserResponseDto } from './dto/auth.dto';
+import { ConfirmPasswordDto, MeDto, SignInDto, SignUpDto, UpdateMeDto, UserResponseDto } from './dto/auth.dto';
 
 @ApiTags('identity')
 @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Validation failed; `fields` names each field' })
@@ -50,6 +50,19 @@ export class AuthController {
   @ApiNoContentResponse()
   async signOut(@CurrentPrincipal() p: Principal, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
     await this.auth.signOut(p, req, res);
+  }
+
+  @Post('auth/confirm-password')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Re-enter your password before an act that needs it (such as granting consent); valid for 10 minutes in this session',
+    operationId: 'confirmPassword',
+  })
+  @ApiNoContentResponse()
+  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED, with Retry-After' })
+  async confirmPassword(@CurrentPrincipal() p: Principal, @Body() dto: ConfirmPasswordDto, @Req() req: AuthedRequest) {
+    await this.auth.confirmPassword(p, dto.password, req);
   }
 
   @Get('me')

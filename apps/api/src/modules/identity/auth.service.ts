@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '../../common/errors';
+import { DomainError, validationFailed } from '../../common/errors';
 import { Db } from '../../db/db';
 import { AuditService } from '../audit/audit.service';
 import { ROLE_PERMISSIONS } from '../access/permissions';
@@ -71,6 +71,33 @@ export class AuthService {
       await this.sessions.revoke(tx, principal.sessionId, res);
       await this.audit.security(tx, { kind: 'sign_out', userId: principal.userId, ip: req.ip });
     });
+  }
+
+  /**
+   * Re-entering the password before an act that needs it (granting consent; later, accepting a
+   * loan). Throttled like sign-in, and a wrong password counts toward the account's lockout. The
+   * outcome is recorded outside the request's transaction, so a refusal is counted although the
+   * request fails.
+   */
+  async confirmPassword(principal: Principal, password: string, req: AuthedRequest): Promise<void> {
+    const ip = req.ip ?? null;
+    const event = (kind: 'password_confirmed' | 'password_confirm_failed' | 'sign_in_throttled') =>
+      this.db.outside(() =>
+        this.db.account(principal.userId, (tx) => this.audit.security(tx, { kind, userId: principal.userId, email: principal.email, ip })),
+      );
+    try {
+      await this.db.account(null, (tx) => this.throttle.check(tx, principal.email, ip));
+    } catch (e) {
+      await event('sign_in_throttled');
+      throw e;
+    }
+    const user = await this.db.account(null, (tx) => this.users.findById(tx, principal.userId));
+    if (!(await verifyPassword(user?.passwordHash ?? null, password))) {
+      await event('password_confirm_failed');
+      throw validationFailed([{ field: 'password', code: 'wrong_password', message: 'is not your current password' }]);
+    }
+    await this.db.account(principal.userId, (tx) => this.sessions.markPasswordConfirmed(tx, principal.sessionId));
+    await event('password_confirmed');
   }
 
   me(principal: Principal) {

@@ -41,7 +41,7 @@ export class SessionsService {
     if (typeof token !== 'string' || token.length < 20 || token.length > 100) return null;
     const rows = await this.db.account(null, (tx) =>
       tx.query(
-        `SELECT s.id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, u.name, u.locale
+        `SELECT s.id, s.csrf_token, s.last_seen_at, s.password_confirmed_at, u.id AS user_id, u.email, u.name, u.locale
            FROM sessions s JOIN users u ON u.id = s.user_id
           WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
         [tokenHash(token)],
@@ -64,7 +64,13 @@ export class SessionsService {
       name: row.name,
       locale: row.locale,
       csrfToken: row.csrf_token,
+      passwordConfirmedAt: row.password_confirmed_at ? new Date(row.password_confirmed_at) : null,
     };
+  }
+
+  /** Records that the session's user just re-entered their password. */
+  async markPasswordConfirmed(tx: Tx, sessionId: string): Promise<void> {
+    await tx.execute(`UPDATE sessions SET password_confirmed_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
   }
 
   async revoke(tx: Tx, sessionId: string, res: Response): Promise<void> {

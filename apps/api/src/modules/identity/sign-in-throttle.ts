@@ -5,7 +5,8 @@ import { Tx } from '../../db/db';
 
 /**
  * Sign-in limits, counted from security_events so they hold across API replicas and restarts:
- * too many failures for one account locks that account's sign-in for the window; too many
+ * too many failures for one account (wrong passwords at sign-in or when re-entered to confirm an
+ * act) locks that account's sign-in and confirmations for the window; too many
  * attempts from one IP blocks that IP. Both answer 429 with Retry-After.
  */
 @Injectable()
@@ -17,9 +18,9 @@ export class SignInThrottle {
     const [row] = await tx.query(
       `SELECT
          (SELECT count(*)::int FROM security_events
-            WHERE kind = 'sign_in_failed' AND email = $1 AND created_at > now() - make_interval(mins => $3)) AS account_failures,
+            WHERE kind IN ('sign_in_failed', 'password_confirm_failed') AND email = $1 AND created_at > now() - make_interval(mins => $3)) AS account_failures,
          (SELECT min(created_at) FROM (SELECT created_at FROM security_events
-            WHERE kind = 'sign_in_failed' AND email = $1 AND created_at > now() - make_interval(mins => $3)
+            WHERE kind IN ('sign_in_failed', 'password_confirm_failed') AND email = $1 AND created_at > now() - make_interval(mins => $3)
             ORDER BY created_at DESC LIMIT $4) f) AS account_oldest,
          (SELECT count(*)::int FROM security_events
             WHERE kind IN ('sign_in', 'sign_in_failed') AND ip = $2 AND created_at > now() - make_interval(mins => $3)) AS ip_attempts,

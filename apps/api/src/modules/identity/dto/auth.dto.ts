@@ -50,6 +50,14 @@ export class SignInDto {
   password: string;
 }
 
+export class ConfirmPasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password: string;
+}
+
 export class UpdateMeDto {
   @ApiPropertyOptional()
   @IsOptional()
