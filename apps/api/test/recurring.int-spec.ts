@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { SCANS } from '../src/modules/recurring/jobs/scan-scheduler';
 import type { INestApplicationContext } from '@nestjs/common';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -383,7 +384,7 @@ describe('recurring invoices', () => {
       const queue = starts[0].get(JobQueues).queue('scheduler');
       const schedulers = await eventually(async () => {
         const found = await queue.getJobSchedulers();
-        return found.length === 3 && found;
+        return found.length === SCANS.length && found;
       });
       expect(schedulers.map((s) => [s.key, s.name, s.every]).sort()).toEqual([
         ['scan:consent.expiry-scan', 'consent.expiry-scan', 120000],
