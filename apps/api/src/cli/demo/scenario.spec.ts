@@ -17,6 +17,11 @@ describe('demo scenario', () => {
       expect(dates[0] >= '2024-12-01').toBe(true);
       expect(dates[0] < '2025-01-01').toBe(true);
       expect(dates[dates.length - 1] <= today).toBe(true);
+      // Nothing that follows an event (shipping, paying, receiving, billing) lands after today either.
+      const later = plan.events.flatMap((e) =>
+        e.kind === 'sale' ? [e.shipOn, e.paidOn ?? e.shipOn] : e.kind === 'purchase' ? [e.receiveOn, e.billOn, e.payOn ?? e.billOn] : [],
+      );
+      expect(later.filter((d) => d > today)).toEqual([]);
     }
   });
 

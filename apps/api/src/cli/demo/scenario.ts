@@ -271,7 +271,7 @@ function brightside(today: string, r: Random): BusinessPlan {
     growth: 0.45,
     // Spring and summer riding season.
     season: [0.6, 0.7, 1.0, 1.25, 1.35, 1.35, 1.3, 1.2, 1.05, 0.9, 0.7, 0.75],
-    salesPerMonth: 16,
+    salesPerMonth: 22,
     creditNotesPerYear: 2,
     quoteShare: 0.3,
     billDelay: [-10, -2],
@@ -430,10 +430,11 @@ function timeline(
         lines.push({ sku: product.sku, quantity });
       }
       if (lines.length === 0) continue;
-      const shipOn = addDays(date, r.int(0, 2)) > today ? date : addDays(date, r.int(0, 2));
+      const shipLag = r.int(0, 2);
+      const shipOn = addDays(date, shipLag) > today ? date : addDays(date, shipLag);
       const due = addDays(shipOn, customer.termsDays);
       const delay =
-        customer.behaviour === 'prompt' ? r.int(-5, 3) : customer.behaviour === 'late' ? r.int(10, 35) : customer.behaviour === 'very_late' ? r.int(40, 85) : r.int(0, 20);
+        customer.behaviour === 'prompt' ? r.int(-5, 3) : customer.behaviour === 'late' ? r.int(5, 25) : customer.behaviour === 'very_late' ? r.int(40, 85) : r.int(0, 20);
       let paidOn: string | null = addDays(due, delay);
       let partialPercent: number | undefined;
       if (customer.stopsPayingFrom && paidOn >= customer.stopsPayingFrom) {
