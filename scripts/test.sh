@@ -73,7 +73,7 @@ e2e_up() {
   ensure_chromium || return 1
   ( e2e_env
     node apps/api/dist/cli/db-setup.js --reset >/dev/null && node apps/api/dist/cli/migrate.js >/dev/null &&
-    node apps/api/dist/cli/seed.js >/dev/null &&
+    node apps/api/dist/cli/seed.js --no-history >/dev/null &&
     start_process e2e-api node apps/api/dist/main.js &&
     start_process e2e-worker node apps/api/dist/worker.js &&
     API_URL=http://127.0.0.1:$E2E_API_PORT WEB_PORT=$E2E_WEB_PORT \

@@ -11,18 +11,47 @@ import { IdentityModule } from '../modules/identity/identity.module';
 import { LenderOrganisationsRepository } from '../modules/identity/lender-organisations.repository';
 import { hashPassword } from '../modules/identity/passwords';
 import { UsersRepository } from '../modules/identity/users.repository';
+import { CatalogModule } from '../modules/catalog/catalog.module';
+import { CreditNotesModule } from '../modules/credit-notes/credit-notes.module';
+import { InventoryModule } from '../modules/inventory/inventory.module';
+import { ReorderModule } from '../modules/inventory/reorder/reorder.module';
+import { InvoicesModule } from '../modules/invoices/invoices.module';
+import { LedgerModule } from '../modules/ledger/ledger.module';
+import { PaymentsModule } from '../modules/payments/payments.module';
+import { PurchasingModule } from '../modules/purchasing/purchasing.module';
+import { SalesModule } from '../modules/sales/sales.module';
+import { DemoBusinessBuilder, type DemoSummary } from './demo/demo';
+import { buildPlans } from './demo/scenario';
 
 export const DEMO_PASSWORD = 'keeper-demo-2026';
 export const DEMO_OWNER = 'owner@demo.keeper.test';
 export const DEMO_LENDER = 'lender@demo.keeper.test';
 
 /**
- * The quick start's demo: a business with its owner, a lender organisation with a user. Built
- * through the same services the app uses; running it again changes nothing.
+ * The quick start's demo: an owner with three businesses, each with 24 months of history up to
+ * today (a steady tea merchant, a thriving bicycle shop, a declining print shop), and a lender
+ * organisation with a user. Built through the same services the app uses; running it again
+ * changes nothing. `history: false` makes only the people and organisations (for tests that need
+ * the demo accounts but not two years of books).
  */
-export async function seedDemo(env: Record<string, string | undefined> = process.env) {
+export async function seedDemo(env: Record<string, string | undefined> = process.env, opts: { history?: boolean } = {}) {
   const config = loadConfig(env);
-  @Module({ imports: [CoreModule.forRoot(config, 'worker'), IdentityModule, BusinessesModule] })
+  @Module({
+    imports: [
+      CoreModule.forRoot(config, 'worker'),
+      IdentityModule,
+      BusinessesModule,
+      LedgerModule,
+      CatalogModule,
+      InventoryModule,
+      ReorderModule,
+      InvoicesModule,
+      PaymentsModule,
+      CreditNotesModule,
+      SalesModule,
+      PurchasingModule,
+    ],
+  })
   class SeedModule {}
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
   try {
@@ -39,15 +68,21 @@ export async function seedDemo(env: Record<string, string | undefined> = process
       });
 
     const owner = await ensureUser(DEMO_OWNER, 'Mei Chen');
-    const me = await db.account(owner.id, (tx) => users.businessesOf(tx, owner.id));
-    if (!me.some((b: { name: string }) => b.name === 'Lotus Tea House')) {
-      const principal = { userId: owner.id, email: owner.email, name: owner.name } as Principal;
-      await businesses.create(principal, {
-        name: 'Lotus Tea House',
-        baseCurrency: 'CNY',
-        country: 'CN',
-        timezone: 'Asia/Shanghai',
-      });
+    const principal = { userId: owner.id, email: owner.email, name: owner.name } as Principal;
+    const has = async (name: string) =>
+      (await db.account(owner.id, (tx) => users.businessesOf(tx, owner.id))).some((b: { name: string }) => b.name === name);
+    const built: DemoSummary[] = [];
+    const plans = buildPlans(demoToday());
+    if (opts.history === false) {
+      if (!(await has(plans[0].name))) {
+        await businesses.create(principal, { name: plans[0].name, baseCurrency: plans[0].baseCurrency, country: plans[0].country, timezone: plans[0].timezone });
+      }
+    } else {
+      const builder = new DemoBusinessBuilder(app);
+      // Side by side: each business is its own transaction, and most of the time is PostgreSQL's.
+      const missing = [];
+      for (const plan of plans) if (!(await has(plan.name))) missing.push(plan);
+      built.push(...(await Promise.all(missing.map((plan) => builder.build(principal, plan, demoToday())))));
     }
 
     const analyst = await ensureUser(DEMO_LENDER, 'Daniel Okafor');
@@ -61,15 +96,27 @@ export async function seedDemo(env: Record<string, string | undefined> = process
       });
       await lenders.addMember(tx, lenderId, analyst.id, 'admin');
     });
-    return { owner: DEMO_OWNER, lender: DEMO_LENDER, password: DEMO_PASSWORD };
+    return { owner: DEMO_OWNER, lender: DEMO_LENDER, password: DEMO_PASSWORD, built };
   } finally {
     await app.close();
   }
 }
 
+/**
+ * The last day of the history: today where the earliest of the demo businesses' time zones is,
+ * so no business ever has a document dated in its own future.
+ */
+function demoToday(): string {
+  const zones = ['Asia/Shanghai', 'America/Los_Angeles', 'Asia/Hong_Kong'];
+  return zones.map((timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date())).sort()[0];
+}
+
 if (require.main === module) {
-  seedDemo()
-    .then((s) => console.log(`Demo data ready: owner ${s.owner}, lender ${s.lender}, password ${s.password}`))
+  seedDemo(process.env, { history: !process.argv.includes('--no-history') })
+    .then((s) => {
+      for (const b of s.built) console.log(`  ${b.name}: ${Object.entries(b.counts).map(([k, v]) => `${v} ${k}`).join(', ')} (${Math.round(b.ms / 100) / 10} s)`);
+      console.log(`Demo data ready: owner ${s.owner}, lender ${s.lender}, password ${s.password}`);
+    })
     .catch((e) => {
       console.error(e instanceof ConfigError ? e.message : `Seeding failed: ${(e as Error).message}`);
       process.exit(1);
