@@ -18,7 +18,7 @@ export MAIL_DIR=${MAIL_DIR:-$STATE/mail}
 say "Preparing the database"
 node apps/api/dist/cli/db-setup.js
 node apps/api/dist/cli/migrate.js
-node apps/api/dist/cli/seed.js >/dev/null
+node apps/api/dist/cli/seed.js
 
 say "Starting API, worker and web app"
 for p in web worker api; do stop_process "$p"; done
@@ -33,7 +33,7 @@ cat <<MSG
   Keeper is running:  http://127.0.0.1:$WEB_PORT
 
   Demo sign-ins (password: keeper-demo-2026)
-    business owner   owner@demo.keeper.test   (Lotus Tea House)
+    business owner   owner@demo.keeper.test   (Lotus Tea House, Brightside Bicycles, Golden Dragon Printing)
     lender           lender@demo.keeper.test  (Harbour Capital)
 
   API  http://127.0.0.1:$API_PORT  (OpenAPI: apps/api/openapi.json)
