@@ -4279,7 +4279,7 @@ export interface components {
              * @example USD
              */
             currency: string;
-            /** @description The last 12 calendar months including this one, oldest first */
+            /** @description The last 24 calendar months including this one, oldest first */
             revenueByMonth: components["schemas"]["RevenueMonthDto"][];
             receivables: components["schemas"]["ReceivablesSummaryDto"];
             payables: components["schemas"]["PayablesSummaryDto"];

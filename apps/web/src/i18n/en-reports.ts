@@ -3,8 +3,8 @@ export const enReports = {
   dashboard: {
     title: 'Dashboard',
     revenueTitle: 'Revenue by month',
-    revenueDescription: 'Sales income over the last 12 months, net of credit notes, in {{currency}}.',
-    chartLabel: 'Bar chart of revenue for the last 12 months',
+    revenueDescription: 'Sales income over the last 24 months, net of credit notes, in {{currency}}. The darker bars are the last 12 months.',
+    chartLabel: 'Bar chart of revenue for the last 24 months',
     month: 'Month',
     revenue: 'Revenue',
     outstanding: 'Outstanding',

@@ -5,8 +5,8 @@ export const zhCNReports: typeof enReports = {
   dashboard: {
     title: '仪表板',
     revenueTitle: '月度收入',
-    revenueDescription: '过去 12 个月的销售收入（已扣除贷项通知单），以 {{currency}} 计。',
-    chartLabel: '过去 12 个月收入柱状图',
+    revenueDescription: '过去 24 个月的销售收入（已扣除贷项通知单），以 {{currency}} 计。颜色较深的是最近 12 个月。',
+    chartLabel: '过去 24 个月收入柱状图',
     month: '月份',
     revenue: '收入',
     outstanding: '未收款',

@@ -8,7 +8,9 @@ import { addDays } from '../../common/dates';
 import { monthStartAfter, startOfMonth } from './report-period';
 import { ReportsRepository } from './reports.repository';
 
-const MONTHS = 12;
+/** The revenue chart covers two years, so this year can be read against the last; top customers, one. */
+const REVENUE_MONTHS = 24;
+const TOP_CUSTOMER_MONTHS = 12;
 const CASH_DAYS = 30;
 const TOP_CUSTOMERS = 5;
 
@@ -25,7 +27,8 @@ export class DashboardService {
     return this.db.tenant(access.businessId, async (t) => {
       const base = await this.ledger.baseCurrency(t);
       const today = await this.ledger.today(t);
-      const firstMonth = monthStartAfter(today, -(MONTHS - 1));
+      const firstMonth = monthStartAfter(today, -(REVENUE_MONTHS - 1));
+      const topFrom = monthStartAfter(today, -(TOP_CUSTOMER_MONTHS - 1));
       const cashPeriod = { from: addDays(today, -(CASH_DAYS - 1)), to: today };
       const m = (v: bigint | string) => moneyDto(v, base);
 
@@ -33,7 +36,7 @@ export class DashboardService {
       const receivables = await this.reports.receivablesSummary(t, today);
       const payables = await this.reports.payablesSummary(t, today, base);
       const cash = await this.reports.cashFlow(t, cashPeriod);
-      const top = await this.reports.topCustomers(t, { from: firstMonth, to: today }, base, TOP_CUSTOMERS);
+      const top = await this.reports.topCustomers(t, { from: topFrom, to: today }, base, TOP_CUSTOMERS);
       return {
         today,
         currency: base,

@@ -43,7 +43,7 @@ export class TopCustomerDto {
 export class DashboardDto {
   @ApiProperty({ example: '2025-03-31', description: 'Today in the business time zone' }) today: string;
   @ApiProperty({ example: 'USD', description: 'The base currency every amount is stated in' }) currency: string;
-  @ApiProperty({ type: [RevenueMonthDto], description: 'The last 12 calendar months including this one, oldest first' })
+  @ApiProperty({ type: [RevenueMonthDto], description: 'The last 24 calendar months including this one, oldest first' })
   revenueByMonth: RevenueMonthDto[];
   @ApiProperty({ type: ReceivablesSummaryDto }) receivables: ReceivablesSummaryDto;
   @ApiProperty({ type: PayablesSummaryDto }) payables: PayablesSummaryDto;

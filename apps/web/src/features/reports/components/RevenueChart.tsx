@@ -21,6 +21,17 @@ export function RevenueChart({ months }: { months: readonly MonthAmount[] }) {
   const monthLabel = new Intl.DateTimeFormat(i18n.language, { month: 'short' });
   const monthLong = new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric' });
   const labelOf = (month: string, long = false) => (long ? monthLong : monthLabel).format(new Date(`${month.slice(0, 7)}-01T00:00:00`));
+  const yearLabel = new Intl.DateTimeFormat(i18n.language, { month: 'short', year: '2-digit' });
+  // Many bars: label every third month, and January with its year, so the labels never collide.
+  const crowded = months.length > 12;
+  const axisLabel = (month: string) => {
+    const m = Number(month.slice(5, 7));
+    if (!crowded) return labelOf(month);
+    if (m === 1) return yearLabel.format(new Date(`${month.slice(0, 7)}-01T00:00:00`));
+    return m % 3 === 1 ? labelOf(month) : '';
+  };
+  // The months before the last twelve are drawn lighter: last year, to read this year against.
+  const earlier = Math.max(0, months.length - 12);
   // Bar heights are geometry, not money: a ratio of minor units is precise enough for pixels.
   const values = months.map((m) => Math.max(0, Number(m.amount.amountMinor)));
   const peak = Math.max(1, ...values);
@@ -44,7 +55,7 @@ export function RevenueChart({ months }: { months: readonly MonthAmount[] }) {
               tabIndex={0}
               role="img"
               aria-label={text}
-              className={`chart-bar${active === i ? ' is-active' : ''}`}
+              className={`chart-bar${active === i ? ' is-active' : ''}${i < earlier ? ' is-earlier' : ''}`}
               onMouseEnter={() => setActive(i)}
               onMouseLeave={() => setActive(null)}
               onFocus={() => setActive(i)}
@@ -54,7 +65,7 @@ export function RevenueChart({ months }: { months: readonly MonthAmount[] }) {
               <rect x={i * slot} y={PAD_TOP - 20} width={slot} height={HEIGHT - PAD_TOP} className="chart-hit" />
               <rect x={x} y={y} width={barWidth} height={h} rx={3} className="chart-bar-fill" />
               <text x={x + barWidth / 2} y={HEIGHT - 8} textAnchor="middle" className="chart-label">
-                {labelOf(m.month)}
+                {axisLabel(m.month)}
               </text>
             </g>
           );
