@@ -383,10 +383,11 @@ describe('recurring invoices', () => {
       const queue = starts[0].get(JobQueues).queue('scheduler');
       const schedulers = await eventually(async () => {
         const found = await queue.getJobSchedulers();
-        return found.length === 3 && found;
+        return found.length === 5 && found;
       });
       expect(schedulers.map((s) => [s.key, s.name, s.every]).sort()).toEqual([
         ['scan:consent.expiry-scan', 'consent.expiry-scan', 120000],
+        ['scan:credit.nightly-scan', 'credit.nightly-scan', 120000],
         ['scan:recurring.scan', 'recurring.scan', 120000],
         ['scan:reminders.scan', 'reminders.scan', 120000],
         ['scan:stock.reorder-scan', 'stock.reorder-scan', 120000],
