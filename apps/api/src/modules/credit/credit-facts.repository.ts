@@ -300,7 +300,7 @@ export class CreditFactsRepository {
    */
   private async backdatedSales(t: TenantTx, from: string, asOf: string): Promise<bigint> {
     const [row] = await t.query<{ sales: string | null }>(
-      `SELECT -sum(l.base_amount_minor)::text AS sales
+      `SELECT (-sum(l.base_amount_minor))::text AS sales
          FROM journal_entries e
          JOIN businesses b ON b.id = e.business_id
          JOIN journal_lines l ON l.business_id = e.business_id AND l.entry_id = e.id

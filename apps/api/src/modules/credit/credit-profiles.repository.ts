@@ -78,17 +78,23 @@ export class CreditProfilesRepository {
    * since `changes` was read, that nothing is pending. Returns false when more changes are waiting.
    */
   async finish(t: TenantTx, seen: { changes: string; throughEntry: bigint }): Promise<boolean> {
-    await t.execute(`INSERT INTO credit_profile_state (business_id) VALUES ($1) ON CONFLICT (business_id) DO NOTHING`, [t.businessId]);
-    const [row] = await t.query<{ cleared: boolean }>(
-      `UPDATE credit_profile_state
-          SET facts_through_entry = greatest(facts_through_entry, $3::bigint), computed_at = now(),
-              computed_changes = CASE WHEN changes = $2::bigint THEN $2::bigint ELSE computed_changes END,
-              pending_since = CASE WHEN changes = $2::bigint THEN NULL ELSE pending_since END,
-              pending_trigger = CASE WHEN changes = $2::bigint THEN NULL ELSE pending_trigger END
-        WHERE business_id = $1
-        RETURNING pending_since IS NULL AS cleared`,
-      [t.businessId, seen.changes, seen.throughEntry.toString()],
-    );
+    const update = () =>
+      t.query<{ cleared: boolean }>(
+        `UPDATE credit_profile_state
+            SET facts_through_entry = greatest(facts_through_entry, $3::bigint), computed_at = now(),
+                computed_changes = CASE WHEN changes = $2::bigint THEN $2::bigint ELSE computed_changes END,
+                pending_since = CASE WHEN changes = $2::bigint THEN NULL ELSE pending_since END,
+                pending_trigger = CASE WHEN changes = $2::bigint THEN NULL ELSE pending_trigger END
+          WHERE business_id = $1
+          RETURNING pending_since IS NULL AS cleared`,
+        [t.businessId, seen.changes, seen.throughEntry.toString()],
+      );
+    let [row] = await update();
+    if (!row) {
+      // Books that never changed since the pipeline exists (a nightly run of old books): start their state.
+      await t.execute(`INSERT INTO credit_profile_state (business_id) VALUES ($1) ON CONFLICT (business_id) DO NOTHING`, [t.businessId]);
+      [row] = await update();
+    }
     return row.cleared;
   }
 
