@@ -118,8 +118,8 @@ export function queueOf(name: JobName): QueueName {
 
 /** How long after it is enqueued a job runs (a debounce window), when its definition says so. */
 export function delayOf(name: JobName): number | undefined {
-  const job: { delayMs?: number } = JOBS[name];
-  return job.delayMs;
+  const job = JOBS[name];
+  return 'delayMs' in job ? job.delayMs : undefined;
 }
 
 export class JobPayloadError extends Error {

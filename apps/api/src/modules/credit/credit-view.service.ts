@@ -193,7 +193,7 @@ function ownerProfile(p: ProfileRecord) {
   const factors: CreditFactorDto[] = FEATURE_DEFINITIONS.flatMap((f) => {
     const c = contributions.get(f.key);
     if (!c) return [];
-    const effect = c.points >= MIN_REASON_POINTS ? 'helps' : c.points <= -MIN_REASON_POINTS ? 'hurts' : 'neutral';
+    const effect: CreditFactorDto['effect'] = c.points >= MIN_REASON_POINTS ? 'helps' : c.points <= -MIN_REASON_POINTS ? 'hurts' : 'neutral';
     return [{ feature: f.key, code: f.code, name: f.name, unit: unitOf(f.key), monotone: f.monotone, points: c.points, effect, reference: reference(f.key), ...ratioValue(c.value) }];
   }).sort((a, b) => b.points - a.points);
   return { ...profileCore(p), reasons, factors, features: p.features, signals: p.signals };
