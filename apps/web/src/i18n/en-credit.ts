@@ -192,6 +192,7 @@ export const enCredit = {
           bookkeeping_gaps: {
             title: 'Gaps in bookkeeping',
             body: '{{months}} of the last 12 complete months have no entries; the latest entry is {{days}} days old.',
+            bodyNone: 'Every complete month of the last 12 has entries; the latest entry is {{days}} days old.',
             fix: 'Keep your books up to date every month.',
           },
           backdated_entries: {

@@ -192,6 +192,7 @@ export const zhCNCredit: typeof enCredit = {
           bookkeeping_gaps: {
             title: '记账空缺',
             body: '最近 12 个完整月份中有 {{months}} 个月没有分录；最新分录已是 {{days}} 天前。',
+            bodyNone: '最近 12 个完整月份每月都有分录；最新分录是 {{days}} 天前。',
             fix: '请每月及时记账。',
           },
           backdated_entries: {

@@ -4,7 +4,7 @@ import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { currentLanguage } from '../../../i18n';
 import type { CreditFactor, CreditProfile, CreditReason } from '../api/get-credit-profile';
-import { codeStem, useCreditFormat, type RatioUnit } from './credit-format';
+import { asHeading, codeStem, useCreditFormat, type RatioUnit } from './credit-format';
 
 type Reference = CreditFactor['reference'];
 
@@ -73,7 +73,7 @@ export function HelpingCard({ profile }: { profile: CreditProfile }) {
           {helping.map((x) => (
             <li key={x.feature} className="credit-factor" data-testid="credit-helping-factor">
               <div className="credit-factor-head">
-                <strong>{x.name[currentLanguage()]}</strong>
+                <strong>{asHeading(x.name[currentLanguage()])}</strong>
                 <span className="credit-points is-positive">{t('credit.helping.points', { points: f.points(x.points) })}</span>
               </div>
               <p className="credit-muted">{t('credit.yours', { value: f.ratio(x, x.unit) })}</p>
@@ -120,7 +120,7 @@ export function AllFactorsCard({ profile }: { profile: CreditProfile }) {
             <tbody>
               {profile.factors.map((x) => (
                 <tr key={x.feature}>
-                  <td>{x.name[currentLanguage()]}</td>
+                  <td>{asHeading(x.name[currentLanguage()])}</td>
                   <td className="num" data-label={t('credit.factors.yours')}>
                     {f.ratio(x, x.unit)}
                   </td>

@@ -17,7 +17,7 @@ export const GRADE_STARTS = [
 ] as const;
 
 const CX = 120;
-const CY = 118;
+const CY = 110;
 const R = 96;
 
 /** The point on the half circle for a score (left end = MIN, right end = MAX). */
@@ -35,16 +35,16 @@ function arc(from: number, to: number) {
 
 function Gauge({ score, grade }: { score: number; grade: string }) {
   const { t } = useTranslation();
-  const needle = at(score, R - 22);
+  const needle = at(score, R - 28);
   return (
-    <svg viewBox="0 0 240 140" className="credit-gauge" role="img" aria-label={t('credit.score.gaugeLabel', { score, grade })}>
+    <svg viewBox="0 0 240 158" className="credit-gauge" role="img" aria-label={t('credit.score.gaugeLabel', { score, grade })}>
       {GRADE_STARTS.map((band, i) => {
         const to = i === 0 ? MAX : GRADE_STARTS[i - 1].from;
         return <path key={band.grade} d={arc(band.from, to)} className={`credit-gauge-band grade-${band.grade}`} />;
       })}
       <line x1={CX} y1={CY} x2={needle.x} y2={needle.y} className="credit-gauge-needle" />
       <circle cx={CX} cy={CY} r={6} className="credit-gauge-hub" />
-      <text x={CX} y={CY - 30} textAnchor="middle" className="credit-gauge-score" data-testid="credit-score">
+      <text x={CX} y={CY + 42} textAnchor="middle" className="credit-gauge-score" data-testid="credit-score">
         {score}
       </text>
     </svg>
@@ -71,6 +71,8 @@ export function ScoreCard({
   const f = useCreditFormat();
   const fresh = profile.dataFreshness;
   const waitUntil = status.refreshAvailableAt;
+  // A later computation that found nothing new (it stores no snapshot) still tells how current this is.
+  const checkedLater = !!status.lastComputedAt && Date.parse(status.lastComputedAt) - Date.parse(profile.computedAt) > 60_000;
   return (
     <Card testId="credit-score-card">
       <div className="credit-score">
@@ -92,18 +94,15 @@ export function ScoreCard({
                 {fresh.dataThrough ? t('credit.freshness.booksThrough', { date: f.day(fresh.dataThrough) }) : t('credit.freshness.noBooks')}
                 {fresh.recordedAt && <> · {t('credit.freshness.recorded', { time: f.dateTime(fresh.recordedAt) })}</>}
               </dd>
-            </div>
-            <div>
-              <dt className="sr-only">{t('credit.freshness.asOf', { date: f.day(profile.asOf) })}</dt>
+              <dd>{t('credit.freshness.asOf', { date: f.day(profile.asOf) })}</dd>
               <dd>
-                {t('credit.freshness.asOf', { date: f.day(profile.asOf) })}{' '}
                 {t('credit.freshness.computed', {
                   time: f.dateTime(profile.computedAt),
                   ms: f.whole(profile.computationMs),
                   why: t(`credit.freshness.trigger.${profile.trigger}`),
                 })}
-                {status.lastComputedAt && status.lastComputedAt !== profile.computedAt && <> {t('credit.freshness.checked', { time: f.dateTime(status.lastComputedAt) })}</>}
               </dd>
+              {checkedLater && <dd>{t('credit.freshness.checked', { time: f.dateTime(status.lastComputedAt!) })}</dd>}
             </div>
           </dl>
           <div className="credit-score-actions">

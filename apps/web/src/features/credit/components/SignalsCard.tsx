@@ -30,7 +30,10 @@ function TrustCheck({ check }: { check: Check }) {
   const key = `credit.signals.trust.checks.${check.key}` as const;
   let body: string;
   if (check.status === 'not_applicable') body = t('credit.signals.trust.notApplicable');
-  else if (check.key === 'bookkeeping_gaps') body = t(`${key}.body`, { months: f.whole(check.value ?? 0), days: f.whole(check.detail ?? 0) });
+  else if (check.key === 'bookkeeping_gaps') {
+    const gaps = `credit.signals.trust.checks.bookkeeping_gaps.${check.value ? 'body' : 'bodyNone'}` as const;
+    body = t(gaps, { months: f.whole(check.value ?? 0), days: f.whole(check.detail ?? 0) });
+  }
   else body = t(`${key}.body`, { value: f.share(check.value) });
   return (
     <li className="credit-check" data-testid={`credit-check-${check.key}`} data-status={check.status}>

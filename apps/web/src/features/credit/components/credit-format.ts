@@ -4,6 +4,9 @@ import { useFormatters } from '../../../lib/format';
 export type RatioUnit = 'percent' | 'days' | 'times';
 export type RatioValue = { value: number | null; limit: 'infinity' | '-infinity' | null };
 
+/** A ratio's name as a heading: its first letter capitalised (the model words them in lower case). */
+export const asHeading = (name: string) => name.charAt(0).toLocaleUpperCase() + name.slice(1);
+
 /** The stem of a reason code ("RECEIVABLE_DAYS_HIGH" → "RECEIVABLE_DAYS"). */
 export const codeStem = (code: string) => code.replace(/_(LOW|HIGH|MISSING)$/, '');
 
