@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { currencyExponent, type CurrencyCode } from '@keeper/money';
+import { FX_CODES, FX_EXPONENTS, fxCte, toBase } from '../../common/fx-sql';
 import { addDays, addMonths } from '../../common/dates';
 import type { TenantTx } from '../../db/db';
 import type { AgingFacts, Balances, CreditAggregates, CustomerFacts, MonthFacts, WindowFlows } from './credit-features';
@@ -70,10 +72,12 @@ const DAY_COLUMNS = Object.keys(DAY_SUMS);
 
 /**
  * The entries of the chosen days ($2: a date[] of days, or NULL for every day) with their kind and
- * document, and their lines with account type and subtype. Params: $1 business, $2 days.
+ * document; their lines summed by day, kind and account type and subtype (a few rows per day, so
+ * the sums below run over those, not over every line); and per invoice or credit-note entry its
+ * customer (from the document) and its sales. Params: $1 business, $2 days.
  */
 const DAY_LINES = `
-  e AS (
+  e AS MATERIALIZED (
     SELECT e.id, e.entry_date AS day, e.reverses_entry_id IS NOT NULL AS reversal,
            coalesce(r.source_type, e.source_type) AS kind, coalesce(e.source_id, r.source_id) AS doc_id
       FROM journal_entries e
@@ -81,25 +85,28 @@ const DAY_LINES = `
      WHERE e.business_id = $1 AND ($2::date[] IS NULL OR e.entry_date = ANY ($2::date[]))
   ),
   l AS (
-    SELECT e.id AS entry_id, e.day, e.kind, a.type, a.subtype, jl.contact_id, jl.base_amount_minor::numeric AS amt
+    SELECT e.day, e.kind, a.type, a.subtype, sum(jl.base_amount_minor)::numeric AS amt
       FROM e
       JOIN journal_lines jl ON jl.business_id = $1 AND jl.entry_id = e.id
       JOIN accounts a ON a.business_id = $1 AND a.id = jl.account_id
+     GROUP BY e.day, e.kind, a.type, a.subtype
   ),
-  -- Per invoice entry (issue, or the void that reverses it): its sales in the base currency and its customer.
-  invoice_entries AS (
-    SELECT e.id, e.day, e.kind, e.reversal, e.doc_id,
-           -sum(l.amt) FILTER (WHERE l.subtype IN ${SALES}) AS sales,
-           (array_agg(l.contact_id) FILTER (WHERE l.contact_id IS NOT NULL))[1] AS contact_id
-      FROM e JOIN l ON l.entry_id = e.id
+  invoice_entries AS MATERIALIZED (
+    SELECT e.id, e.day, e.kind, e.reversal, e.doc_id, coalesce(i.contact_id, cn.contact_id) AS contact_id,
+           -sum(jl.base_amount_minor)::numeric AS sales
+      FROM e
+      JOIN journal_lines jl ON jl.business_id = $1 AND jl.entry_id = e.id
+      JOIN accounts a ON a.business_id = $1 AND a.id = jl.account_id AND a.subtype IN ${SALES}
+      LEFT JOIN invoices i ON e.kind = 'invoice' AND i.business_id = $1 AND i.id = e.doc_id
+      LEFT JOIN credit_notes cn ON e.kind = 'credit_note' AND cn.business_id = $1 AND cn.id = e.doc_id
      WHERE e.kind IN ('invoice', 'credit_note')
-     GROUP BY e.id, e.day, e.kind, e.reversal, e.doc_id
+     GROUP BY e.id, e.day, e.kind, e.reversal, e.doc_id, i.contact_id, cn.contact_id
   )`;
 
 /**
  * Stock-tracked goods on invoice entries: the invoice's sales value times the tracked lines' share
  * of its net amount, and the same for invoices that no sales-order shipment backs (goods invoiced
- * directly, whose stock never left the books).
+ * directly, whose stock never left the books). Only computed for businesses that track stock.
  */
 const GOODS = `
   goods AS (
@@ -108,14 +115,17 @@ const GOODS = `
            sum(x.sales * t.tracked / t.all_net) FILTER (WHERE NOT EXISTS (
              SELECT 1 FROM sales_order_invoice_lines s WHERE s.business_id = $1 AND s.invoice_id = x.doc_id)) AS unshipped
       FROM invoice_entries x
-      CROSS JOIN LATERAL (
-        SELECT coalesce(sum(il.net_minor) FILTER (WHERE p.track_stock), 0)::numeric AS tracked, nullif(sum(il.net_minor), 0)::numeric AS all_net
+      JOIN (
+        SELECT il.invoice_id, (coalesce(sum(il.net_minor) FILTER (WHERE p.track_stock), 0))::numeric AS tracked,
+               nullif(sum(il.net_minor), 0)::numeric AS all_net
           FROM invoice_lines il LEFT JOIN products p ON p.business_id = il.business_id AND p.id = il.product_id
-         WHERE il.business_id = $1 AND il.invoice_id = x.doc_id
-      ) t
-     WHERE x.kind = 'invoice' AND t.all_net IS NOT NULL
+         WHERE il.business_id = $1 AND il.invoice_id IN (SELECT doc_id FROM invoice_entries WHERE kind = 'invoice')
+         GROUP BY il.invoice_id
+      ) t ON t.invoice_id = x.doc_id
+     WHERE x.kind = 'invoice' AND t.all_net IS NOT NULL AND t.tracked <> 0
      GROUP BY x.day
   )`;
+const NO_GOODS = `goods AS (SELECT NULL::date AS day, NULL::numeric AS goods, NULL::numeric AS unshipped WHERE false)`;
 
 const num = (v: string | null | undefined) => BigInt(v ?? '0');
 
@@ -146,37 +156,38 @@ export class CreditFactsRepository {
     return rows.map((r) => r.day);
   }
 
-  /** Recomputes the facts of the given days from the journal (every day when `days` is null). */
+  /** Recomputes the facts of the given days from the journal (every day when `days` is null), in one pass over their lines. */
   async rebuildDays(t: TenantTx, days: string[] | null): Promise<void> {
     const params = [t.businessId, days];
     await t.execute(`DELETE FROM credit_daily_facts WHERE business_id = $1 AND ($2::date[] IS NULL OR day = ANY ($2::date[]))`, params);
     await t.execute(`DELETE FROM credit_customer_facts WHERE business_id = $1 AND ($2::date[] IS NULL OR day = ANY ($2::date[]))`, params);
+    const [stock] = await t.query<{ tracks: boolean }>(`SELECT EXISTS (SELECT 1 FROM products WHERE business_id = $1 AND track_stock) AS tracks`, [
+      t.businessId,
+    ]);
+    const inv = `count(*) FILTER (WHERE x.kind = 'invoice' AND NOT x.reversal) - count(*) FILTER (WHERE x.kind = 'invoice' AND x.reversal)`;
     await t.execute(
-      `WITH ${DAY_LINES}, ${GOODS},
+      `WITH ${DAY_LINES}, ${stock.tracks ? GOODS : NO_GOODS},
        counts AS (SELECT day, count(*)::int AS entries FROM e GROUP BY day),
-       sums AS (SELECT l.day, ${DAY_COLUMNS.map((c) => `${DAY_SUMS[c]} AS ${c}`).join(', ')} FROM l GROUP BY l.day)
-       INSERT INTO credit_daily_facts (business_id, day, entries, ${DAY_COLUMNS.join(', ')}, goods_invoiced_minor, goods_invoiced_unshipped_minor)
-       SELECT $1, c.day, c.entries, ${DAY_COLUMNS.map((col) => `coalesce(round(s.${col}), 0)`).join(', ')},
-              coalesce(round(g.goods), 0), coalesce(round(g.unshipped), 0)
-         FROM counts c LEFT JOIN sums s ON s.day = c.day LEFT JOIN goods g ON g.day = c.day`,
-      params,
-    );
-    await t.execute(
-      `WITH ${DAY_LINES}
+       sums AS (SELECT l.day, ${DAY_COLUMNS.map((c) => `${DAY_SUMS[c]} AS ${c}`).join(', ')} FROM l GROUP BY l.day),
+       daily AS (
+         INSERT INTO credit_daily_facts (business_id, day, entries, ${DAY_COLUMNS.join(', ')}, goods_invoiced_minor, goods_invoiced_unshipped_minor)
+         SELECT $1, c.day, c.entries, ${DAY_COLUMNS.map((col) => `coalesce(round(s.${col}), 0)`).join(', ')},
+                coalesce(round(g.goods), 0), coalesce(round(g.unshipped), 0)
+           FROM counts c LEFT JOIN sums s ON s.day = c.day LEFT JOIN goods g ON g.day = c.day
+         RETURNING 1
+       )
        INSERT INTO credit_customer_facts (business_id, day, contact_id, sales_minor, invoices)
-       SELECT $1, x.day, x.contact_id, coalesce(sum(x.sales), 0),
-              count(*) FILTER (WHERE x.kind = 'invoice' AND NOT x.reversal) - count(*) FILTER (WHERE x.kind = 'invoice' AND x.reversal)
+       SELECT $1, x.day, x.contact_id, round(sum(x.sales)), ${inv}
          FROM invoice_entries x
         WHERE x.contact_id IS NOT NULL
         GROUP BY x.day, x.contact_id
-       HAVING coalesce(sum(x.sales), 0) <> 0
-           OR count(*) FILTER (WHERE x.kind = 'invoice' AND NOT x.reversal) <> count(*) FILTER (WHERE x.kind = 'invoice' AND x.reversal)`,
+       HAVING round(sum(x.sales)) <> 0 OR ${inv} <> 0`,
       params,
     );
   }
 
   /** Everything the features need as of `asOf`, from the facts plus the open invoices and the recently recorded entries. */
-  async aggregates(t: TenantTx, asOf: string): Promise<CreditAggregates> {
+  async aggregates(t: TenantTx, asOf: string, base: CurrencyCode): Promise<CreditAggregates> {
     const from12 = addMonths(asOf, -12);
     const from24 = addMonths(asOf, -24);
     const from3 = addMonths(asOf, -3);
@@ -217,7 +228,7 @@ export class CreditFactsRepository {
       lastEntryDate: w.lastEntryDate,
       months,
       customers: await this.customers(t, from12, asOf),
-      aging: await this.aging(t, asOf),
+      aging: await this.aging(t, asOf, base),
       backdatedSales: await this.backdatedSales(t, from12, asOf),
     };
   }
@@ -249,31 +260,19 @@ export class CreditFactsRepository {
   }
 
   /**
-   * Receivables by days past due on `asOf` (the business's today): the invoices open now, each at
-   * the base value of its receivable lines dated up to asOf, as the AR aging report counts them.
-   * Only open invoices are read (an index), not every invoice ever issued.
+   * Receivables by days past due on `asOf` (the business's today), from the invoices open now: each
+   * at the base value of its open amount at its own rate, which is exactly what the ledger carries
+   * for it (receivables always equal the open invoices at their own rates; see open-balance.ts).
+   * Only open invoices are read (an index). A payment recorded with a date after today would count
+   * as already received; the AR aging report, for any past day, reads the dated ledger lines instead.
    */
-  private async aging(t: TenantTx, asOf: string): Promise<AgingFacts> {
+  private async aging(t: TenantTx, asOf: string, base: CurrencyCode): Promise<AgingFacts> {
     const [row] = await t.query<Record<keyof AgingFacts, string | null>>(
-      `WITH open_now AS (
-         SELECT i.id, i.due_date, i.journal_entry_id FROM invoices i
+      `WITH ${fxCte('$3', '$4')},
+       open_now AS (
+         SELECT $2::date - i.due_date AS late, ${toBase('i', 'i.total_minor - i.paid_minor - i.credited_minor', '$5')} AS balance
+           FROM invoices i JOIN fx ON fx.code = i.currency
           WHERE i.business_id = $1 AND i.status IN ('issued', 'partially_paid') AND i.issue_date <= $2::date
-       ), entries AS (
-         SELECT o.id, o.due_date, o.journal_entry_id AS entry_id FROM open_now o
-         UNION ALL
-         SELECT o.id, o.due_date, pa.journal_entry_id FROM open_now o
-           JOIN payment_allocations pa ON pa.business_id = $1 AND pa.invoice_id = o.id
-         UNION ALL
-         SELECT o.id, o.due_date, cn.journal_entry_id FROM open_now o
-           JOIN credit_notes cn ON cn.business_id = $1 AND cn.invoice_id = o.id
-       ), balances AS (
-         SELECT x.id, $2::date - x.due_date AS late, sum(l.base_amount_minor) AS balance
-           FROM entries x
-           JOIN journal_entries e ON e.business_id = $1 AND e.id = x.entry_id
-           JOIN journal_lines l ON l.business_id = $1 AND l.entry_id = e.id
-           JOIN accounts a ON a.business_id = $1 AND a.id = l.account_id
-          WHERE e.entry_date <= $2::date AND a.subtype = 'receivable'
-          GROUP BY x.id, x.due_date
        )
        SELECT sum(balance)::text AS total,
               sum(balance) FILTER (WHERE late <= 0)::text AS current,
@@ -281,8 +280,8 @@ export class CreditFactsRepository {
               sum(balance) FILTER (WHERE late BETWEEN 31 AND 60)::text AS "days31To60",
               sum(balance) FILTER (WHERE late BETWEEN 61 AND 90)::text AS "days61To90",
               sum(balance) FILTER (WHERE late > 90)::text AS over90
-         FROM balances`,
-      [t.businessId, asOf],
+         FROM open_now`,
+      [t.businessId, asOf, FX_CODES, FX_EXPONENTS, currencyExponent(base)],
     );
     return {
       total: num(row.total),
@@ -299,17 +298,21 @@ export class CreditFactsRepository {
    * date more than 30 days before the day they were recorded (in the business's time zone).
    */
   private async backdatedSales(t: TenantTx, from: string, asOf: string): Promise<bigint> {
+    // The window's start as an instant first, so the recorded-at index can be used.
+    const [zone] = await t.query<{ since: Date; timezone: string }>(
+      `SELECT ($2::date::timestamp AT TIME ZONE timezone) AS since, timezone FROM businesses WHERE id = $1`,
+      [t.businessId, addDays(asOf, -89)],
+    );
     const [row] = await t.query<{ sales: string | null }>(
       `SELECT (-sum(l.base_amount_minor))::text AS sales
          FROM journal_entries e
-         JOIN businesses b ON b.id = e.business_id
          JOIN journal_lines l ON l.business_id = e.business_id AND l.entry_id = e.id
          JOIN accounts a ON a.business_id = l.business_id AND a.id = l.account_id
-        WHERE e.business_id = $1 AND e.created_at >= ($4::date::timestamp AT TIME ZONE b.timezone)
+        WHERE e.business_id = $1 AND e.created_at >= $4::timestamptz
           AND e.entry_date > $2::date AND e.entry_date <= $3::date
-          AND e.entry_date < (e.created_at AT TIME ZONE b.timezone)::date - 30
+          AND e.entry_date < (e.created_at AT TIME ZONE $5)::date - 30
           AND a.subtype IN ${SALES}`,
-      [t.businessId, from, asOf, addDays(asOf, -89)],
+      [t.businessId, from, asOf, zone.since, zone.timezone],
     );
     return num(row?.sales);
   }

@@ -69,7 +69,7 @@ export class CreditProfileService {
 
     const asOf = await this.ledger.today(t);
     const currency = await this.ledger.baseCurrency(t);
-    const aggregates = await this.facts.aggregates(t, asOf);
+    const aggregates = await this.facts.aggregates(t, asOf, currency);
     const ratios = modelRatios(aggregates);
     const decision = scoreRatios(committedModel(), ratios);
     const stored = {
