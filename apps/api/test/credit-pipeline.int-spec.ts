@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config/config';
 import { JobQueues } from '../src/jobs/job-queues';
 import { redisConnection } from '../src/jobs/redis';
 import { eventually } from './eventually';
-import { Api, createBusiness, PASSWORD, privateDatabase, Session, signUp, sqlAs, startApi } from './harness';
+import { Api, createBusiness, PASSWORD, privateDatabase, Session, signUp, sqlRows, startApi } from './harness';
 import { PrivateRedis } from './redis-server';
 import { testEnv } from './test-env';
 
@@ -31,14 +31,7 @@ describe('credit pipeline through the outbox and the queue', () => {
   const prefix = `keeper-credit-${randomUUID().slice(0, 8)}`;
   const base = () => `/api/businesses/${businessId}`;
 
-  const sql = async (text: string, params: unknown[] = []) => {
-    const db = await sqlAs('postgres', databaseName);
-    try {
-      return (await db.query(text, params)).rows;
-    } finally {
-      await db.end();
-    }
-  };
+  const sql = (text: string, params: unknown[] = []) => sqlRows(text, params, databaseName);
   const openRows = () =>
     sql(`SELECT id, status FROM outbox WHERE business_id = $1 AND job = 'credit.recompute' AND status <> 'done' ORDER BY created_at`, [businessId]);
 

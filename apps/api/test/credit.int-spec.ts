@@ -11,18 +11,11 @@ import { CreditFactsRepository } from '../src/modules/credit/credit-facts.reposi
 import { CreditProfileService } from '../src/modules/credit/credit-profile.service';
 import { CreditSignals } from '../src/modules/credit/credit-signals';
 import { eventually } from './eventually';
-import { addMember, Api, createBusiness, PASSWORD, Session, signUp, sqlAs, startApi } from './harness';
+import { addMember, Api, createBusiness, PASSWORD, Session, signUp, sqlAs, sqlRows, startApi } from './harness';
 import { runOutboxJobs } from './outbox-jobs';
 import { testEnv } from './test-env';
 
-const sql = async (text: string, params: unknown[] = []) => {
-  const db = await sqlAs('postgres');
-  try {
-    return (await db.query(text, params)).rows;
-  } finally {
-    await db.end();
-  }
-};
+const sql = (text: string, params: unknown[] = []) => sqlRows(text, params);
 
 /** A small set of books, every figure known: what the features must come to. */
 describe('credit features and profiles', () => {
