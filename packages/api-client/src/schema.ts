@@ -7129,10 +7129,13 @@ export interface components {
             detail?: number | null;
         };
         TrustSignalDto: {
-            /** @description 0–100: 100 less 10 per check to watch and 30 per flagged one */
-            score: number;
-            /** @enum {string} */
-            level: "high" | "medium" | "low";
+            /** @description 0–100: 100 less 10 per check to watch and 30 per flagged one; null when no check applies */
+            score: number | null;
+            /**
+             * @description unknown: the books have nothing to compare yet
+             * @enum {string}
+             */
+            level: "high" | "medium" | "low" | "unknown";
             checks: components["schemas"]["TrustCheckDto"][];
         };
         PolicySignalsDto: {

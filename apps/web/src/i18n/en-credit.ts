@@ -29,6 +29,7 @@ export const enCredit = {
         E: 'E — high risk',
       },
       model: 'Model {{version}}',
+      noBooks: 'There is nothing in your books yet, so this is where the model starts for a company it knows nothing about. It will move as you record your business.',
     },
     freshness: {
       title: 'Data freshness',
@@ -172,6 +173,7 @@ export const enCredit = {
           high: 'High',
           medium: 'Medium',
           low: 'Low',
+          unknown: 'Unknown',
         },
         checks: {
           payments_recorded: {

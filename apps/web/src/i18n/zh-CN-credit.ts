@@ -30,6 +30,7 @@ export const zhCNCredit: typeof enCredit = {
         E: 'E——风险高',
       },
       model: '模型 {{version}}',
+      noBooks: '您的账簿中尚无任何记录，因此这是模型对一家一无所知的企业的起点。随着您记录业务，评分会随之变化。',
     },
     freshness: {
       title: '数据时效',
@@ -172,6 +173,7 @@ export const zhCNCredit: typeof enCredit = {
           high: '高',
           medium: '中',
           low: '低',
+          unknown: '未知',
         },
         checks: {
           payments_recorded: {

@@ -39,9 +39,9 @@ const BALANCES: [keyof Balances, string][] = [
 const SALES = `('operating_income', 'contra_income')`;
 
 /**
- * How each column of a day is summed from that day's journal lines (l: the line with its
- * account's type and subtype and the kind of document its entry records). Accounts are chosen by
- * subtype, as FEATURES.md says; `kind` is the source type of the entry, or of the entry a
+ * How each column of a day is summed from that day's journal lines (l: the day's lines summed by
+ * account type and subtype and by the kind of document their entry records). Accounts are chosen
+ * by subtype, as FEATURES.md says; `kind` is the source type of the entry, or of the entry a
  * reversal reverses (a voided invoice counts as an invoice, negatively).
  */
 const DAY_SUMS: Record<string, string> = {

@@ -262,5 +262,7 @@ describe('data trust', () => {
     expect(check(services, 'stock_purchases').status).toBe('not_applicable');
     const empty = business({ firstEntryDate: null, lastEntryDate: null, last12: flows() });
     expect(trustSignal(empty).checks.every((c) => c.status === 'not_applicable')).toBe(true);
+    // Nothing to compare is no evidence of trust either way.
+    expect(trustSignal(empty)).toMatchObject({ score: null, level: 'unknown' });
   });
 });

@@ -284,9 +284,10 @@ export interface TrustCheck {
 }
 
 export interface TrustSignal {
-  /** 100 less 10 per check to watch and 30 per flagged one (not below 0). */
-  score: number;
-  level: 'high' | 'medium' | 'low';
+  /** 100 less 10 per check to watch and 30 per flagged one (not below 0); null when no check applies. */
+  score: number | null;
+  /** 'unknown' when no check applies (books with nothing to compare yet). */
+  level: 'high' | 'medium' | 'low' | 'unknown';
   checks: TrustCheck[];
 }
 
@@ -385,6 +386,7 @@ export function trustSignal(a: CreditAggregates, complete: MonthFacts[] = comple
   const backdated = f.sales > 0n ? share(a.backdatedSales > 0n ? a.backdatedSales : 0n, f.sales) : null;
   checks.push({ key: 'backdated_entries', value: backdated, status: grade(backdated, 0.1, 0.3) });
 
+  if (checks.every((c) => c.status === 'not_applicable')) return { score: null, level: 'unknown', checks };
   const score = Math.max(0, 100 - checks.reduce((s, c) => s + (c.status === 'flag' ? 30 : c.status === 'watch' ? 10 : 0), 0));
   return { score, level: score >= 80 ? 'high' : score >= 50 ? 'medium' : 'low', checks };
 }

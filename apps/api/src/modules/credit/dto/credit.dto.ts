@@ -126,8 +126,10 @@ export class TrustCheckDto {
 }
 
 export class TrustSignalDto {
-  @ApiProperty({ description: '0–100: 100 less 10 per check to watch and 30 per flagged one' }) score: number;
-  @ApiProperty({ enum: ['high', 'medium', 'low'] }) level: 'high' | 'medium' | 'low';
+  @ApiProperty({ type: Number, nullable: true, description: '0–100: 100 less 10 per check to watch and 30 per flagged one; null when no check applies' })
+  score: number | null;
+  @ApiProperty({ enum: ['high', 'medium', 'low', 'unknown'], description: 'unknown: the books have nothing to compare yet' })
+  level: 'high' | 'medium' | 'low' | 'unknown';
   @ApiProperty({ type: [TrustCheckDto] }) checks: TrustCheckDto[];
 }
 

@@ -87,6 +87,12 @@ export function ScoreCard({
             {t('credit.score.pd', { pd: f.pd(profile.pd), oneIn: f.oneIn(profile.pd) })}
           </p>
           <p className="credit-muted">{t('credit.score.pdCaveat', { companies: f.whole(referenceCompanies) })}</p>
+          {!fresh.dataThrough && (
+            <p className="alert alert-info" data-testid="credit-no-books">
+              <Icon name="alert" />
+              <span>{t('credit.score.noBooks')}</span>
+            </p>
+          )}
           <dl className="credit-freshness" data-testid="credit-freshness">
             <div>
               <dt>{t('credit.freshness.title')}</dt>

@@ -60,9 +60,15 @@ export function SignalsCard({ signals }: { signals: CreditSignals }) {
   return (
     <Card title={t('credit.signals.title')} description={t('credit.signals.description')} testId="credit-signals">
       <ul className="credit-signal-list">
-        <Signal title={t('credit.signals.trust.title')} status={trust.level === 'high' ? 'ok' : trust.level === 'medium' ? 'watch' : 'flag'} testId="credit-signal-trust">
+        <Signal
+          title={t('credit.signals.trust.title')}
+          status={trust.level === 'unknown' ? 'not_applicable' : trust.level === 'high' ? 'ok' : trust.level === 'medium' ? 'watch' : 'flag'}
+          testId="credit-signal-trust"
+        >
           <p className="credit-muted">
-            {t('credit.signals.trust.body', { score: trust.score })} ({t(`credit.signals.trust.levels.${trust.level}`)})
+            {trust.score === null
+              ? t('credit.signals.trust.notApplicable')
+              : `${t('credit.signals.trust.body', { score: trust.score })} (${t(`credit.signals.trust.levels.${trust.level}`)})`}
           </p>
           <ul className="credit-check-list">
             {trust.checks.map((check) => (
