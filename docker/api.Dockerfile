@@ -14,7 +14,7 @@
 # lockfile says (tried with pnpm 10.34: it dropped a peer the lockfile records for `debug`).
 # So the runtime stage gets a production-only install of @keeper/api and its workspace
 # dependencies straight from the frozen lockfile, keeping the workspace layout:
-# node_modules/@keeper/{money,jobs,invoicing} stay symlinks to packages/{money,jobs,invoicing}, whose built dist/
+# node_modules/@keeper/{money,jobs,invoicing,credit-model} stay symlinks to packages/{money,jobs,invoicing,credit-model}, whose built dist/
 # is copied in next to them.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -31,6 +31,7 @@ COPY apps/api/package.json apps/api/
 COPY packages/money/package.json packages/money/
 COPY packages/jobs/package.json packages/jobs/
 COPY packages/invoicing/package.json packages/invoicing/
+COPY packages/credit-model/package.json packages/credit-model/
 
 # ---- build: every dependency (TypeScript lives in the root devDependencies), then compile ----
 FROM base AS build
@@ -40,6 +41,7 @@ COPY tsconfig.base.json ./
 COPY packages/money packages/money
 COPY packages/jobs packages/jobs
 COPY packages/invoicing packages/invoicing
+COPY packages/credit-model packages/credit-model
 COPY apps/api apps/api
 # "@keeper/api..." = the API and the workspace packages it depends on, dependencies first.
 RUN pnpm --filter "@keeper/api..." run build
@@ -60,6 +62,7 @@ COPY --from=prod-deps /app ./
 COPY --from=build /app/packages/money/dist packages/money/dist
 COPY --from=build /app/packages/jobs/dist packages/jobs/dist
 COPY --from=build /app/packages/invoicing/dist packages/invoicing/dist
+COPY --from=build /app/packages/credit-model/dist packages/credit-model/dist
 COPY --from=build /app/apps/api/dist apps/api/dist
 # The only writable place: mail files (MAIL_TRANSPORT=file). A named volume mounted here
 # starts with this ownership.

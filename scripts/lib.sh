@@ -56,7 +56,7 @@ ensure_services() {
 
 build_all() {
   say "Building packages, API and web app"
-  "${PNPM[@]}" --filter @keeper/money --filter @keeper/jobs --filter @keeper/invoicing --filter @keeper/lending-math run build >/dev/null
+  "${PNPM[@]}" --filter @keeper/money --filter @keeper/jobs --filter @keeper/invoicing --filter @keeper/lending-math --filter @keeper/credit-model run build >/dev/null
   "${PNPM[@]}" --filter @keeper/api run build >/dev/null
   "${PNPM[@]}" --filter @keeper/web run build >/dev/null
 }

@@ -100,6 +100,16 @@ export async function addMember(api: Api, owner: Session, businessId: string, ro
   return member;
 }
 
+/** Rows of one statement run as the superuser (a test's look behind the API), on its own connection. */
+export async function sqlRows(text: string, params: unknown[] = [], database = TEST_DB): Promise<any[]> {
+  const db = await sqlAs('postgres', database);
+  try {
+    return (await db.query(text, params)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
 /** A direct connection as a given role (for SQL-level checks of RLS and grants). */
 export async function sqlAs(role: 'keeper_app' | 'keeper_owner' | 'postgres', database = TEST_DB): Promise<Client> {
   const client = new Client({ connectionString: `postgres://${role}@127.0.0.1:5432/${database}` });

@@ -388,6 +388,7 @@ describe('recurring invoices', () => {
       });
       expect(schedulers.map((s) => [s.key, s.name, s.every]).sort()).toEqual([
         ['scan:consent.expiry-scan', 'consent.expiry-scan', 120000],
+        ['scan:credit.nightly-scan', 'credit.nightly-scan', 120000],
         ['scan:recurring.scan', 'recurring.scan', 120000],
         ['scan:reminders.scan', 'reminders.scan', 120000],
         ['scan:stock.reorder-scan', 'stock.reorder-scan', 120000],

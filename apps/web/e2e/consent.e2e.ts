@@ -41,8 +41,14 @@ test('the owner shares with the demo lender, the lender sees the business, and a
   const businessId = await session.signUpWithBusiness('E2E Consent', 'e2e-consent');
   const base = `${WEB_URL}/b/${businessId}`;
 
-  // Financing → Sharing & consent, empty at first.
+  // Financing opens on the credit profile: none yet for books with nothing in them.
   await page.locator(byTestId('nav-financing')).click();
+  await page.waitForURL(/\/financing\/credit$/);
+  await page.locator(byTestId('credit-empty')).waitFor();
+  await page.locator(byTestId('credit-shared-none')).waitFor();
+
+  // Financing → Sharing & consent, empty at first.
+  await page.locator(byTestId('financing-tab-sharing')).click();
   await page.waitForURL(/\/financing\/sharing$/);
   await page.locator(byTestId('grants-empty')).waitFor();
 
@@ -100,9 +106,24 @@ test('the owner shares with the demo lender, the lender sees the business, and a
   );
   await lender.context().close();
 
+  // The grant asked for a credit profile: the worker computed it (the page waits while it is pending).
+  await page.goto(`${base}/financing/credit`);
+  await page.locator(byTestId('credit-score-card')).waitFor();
+  expect(await page.locator(byTestId('credit-grade')).textContent()).toMatch(/^[A-E] — /);
+  expect(await page.locator(byTestId('credit-signals')).textContent()).toContain('not part of the score');
+  await screens(page, 'credit-profile-en');
+  // Its access log link opens the log filtered to reads of the credit profile.
+  await page.locator(byTestId('credit-access-log')).click();
+  await page.waitForURL(/\/financing\/sharing\?log=profile#access-log$/);
+  expect(await page.locator(byTestId('access-log-scope')).inputValue()).toBe('profile');
+
   // The consent centre in Chinese.
   await page.evaluate(() => localStorage.setItem('keeper.language', 'zh-CN'));
   await page.goto(`${base}/financing/sharing`);
   await page.locator(`${byTestId('past-grant-row')}[data-status="revoked"]`, { hasText: '已停止' }).waitFor();
   await screens(page, 'consent-sharing-zh-CN');
+  await page.goto(`${base}/financing/credit`);
+  await page.locator(byTestId('credit-score-card')).waitFor();
+  expect(await page.locator(byTestId('credit-signals')).textContent()).toContain('不计入评分');
+  await screens(page, 'credit-profile-zh-CN');
 });

@@ -19,6 +19,7 @@ import './styles/inventory.css';
 import './styles/sales.css';
 import './styles/purchases.css';
 import './styles/consent.css';
+import './styles/credit.css';
 
 const queryClient = createQueryClient(() => {
   // The session ended under us: forget the account and ask to sign in again, then come back.

@@ -2754,6 +2754,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/businesses/{businessId}/credit-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The business’s latest credit profile: score, grade, probability of default, reasons, every ratio, features, signals, data freshness, and who can read it */
+        get: operations["getCreditProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/credit-profile/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The score at the end of each day with a computation, for the last `days` days */
+        get: operations["getCreditHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/credit-profile/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every stored computation of the profile, newest first (immutable snapshots) */
+        get: operations["listCreditSnapshots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/businesses/{businessId}/credit-profile/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute the profile now (it is recomputed after every change of the books anyway); at most once a minute */
+        post: operations["refreshCreditProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lender/businesses/{businessId}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A consenting business’s latest credit profile (score, PD, grade, reasons, model version, data freshness); needs a live grant with the profile scope, and every read, allowed or refused, is in the business’s access log */
+        get: operations["getLenderBusinessProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2872,7 +2957,7 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "accountant" | "staff";
             /** @description What your role may do in this business; the app shows only what these allow (the API enforces them) */
-            permissions: ("business.read" | "business.update" | "members.read" | "members.manage" | "invitations.manage" | "audit.read" | "ledger.read" | "ledger.post" | "contacts.read" | "contacts.write" | "products.read" | "products.write" | "taxes.manage" | "invoices.read" | "invoices.write" | "invoices.issue" | "invoices.void" | "reports.read" | "dashboard.read" | "payments.read" | "payments.write" | "payments.refund" | "reminders.manage" | "inventory.read" | "inventory.write" | "inventory.manage" | "quotes.read" | "quotes.write" | "sales_orders.read" | "sales_orders.write" | "sales_orders.fulfil" | "purchases.read" | "purchases.write" | "bills.read" | "bills.write" | "bills.void" | "bills.pay" | "expenses.read" | "expenses.write" | "expenses.void" | "consent.read" | "consent.manage")[];
+            permissions: ("business.read" | "business.update" | "members.read" | "members.manage" | "invitations.manage" | "audit.read" | "ledger.read" | "ledger.post" | "contacts.read" | "contacts.write" | "products.read" | "products.write" | "taxes.manage" | "invoices.read" | "invoices.write" | "invoices.issue" | "invoices.void" | "reports.read" | "dashboard.read" | "payments.read" | "payments.write" | "payments.refund" | "reminders.manage" | "inventory.read" | "inventory.write" | "inventory.manage" | "quotes.read" | "quotes.write" | "sales_orders.read" | "sales_orders.write" | "sales_orders.fulfil" | "purchases.read" | "purchases.write" | "bills.read" | "bills.write" | "bills.void" | "bills.pay" | "expenses.read" | "expenses.write" | "expenses.void" | "consent.read" | "consent.manage" | "credit.read" | "credit.refresh")[];
         };
         MyLenderOrganisationDto: {
             /** Format: uuid */
@@ -2941,7 +3026,7 @@ export interface components {
              */
             role: "owner" | "admin" | "accountant" | "staff";
             /** @description What your role may do here; the app shows only what these allow (the API enforces them) */
-            permissions: ("business.read" | "business.update" | "members.read" | "members.manage" | "invitations.manage" | "audit.read" | "ledger.read" | "ledger.post" | "contacts.read" | "contacts.write" | "products.read" | "products.write" | "taxes.manage" | "invoices.read" | "invoices.write" | "invoices.issue" | "invoices.void" | "reports.read" | "dashboard.read" | "payments.read" | "payments.write" | "payments.refund" | "reminders.manage" | "inventory.read" | "inventory.write" | "inventory.manage" | "quotes.read" | "quotes.write" | "sales_orders.read" | "sales_orders.write" | "sales_orders.fulfil" | "purchases.read" | "purchases.write" | "bills.read" | "bills.write" | "bills.void" | "bills.pay" | "expenses.read" | "expenses.write" | "expenses.void" | "consent.read" | "consent.manage")[];
+            permissions: ("business.read" | "business.update" | "members.read" | "members.manage" | "invitations.manage" | "audit.read" | "ledger.read" | "ledger.post" | "contacts.read" | "contacts.write" | "products.read" | "products.write" | "taxes.manage" | "invoices.read" | "invoices.write" | "invoices.issue" | "invoices.void" | "reports.read" | "dashboard.read" | "payments.read" | "payments.write" | "payments.refund" | "reminders.manage" | "inventory.read" | "inventory.write" | "inventory.manage" | "quotes.read" | "quotes.write" | "sales_orders.read" | "sales_orders.write" | "sales_orders.fulfil" | "purchases.read" | "purchases.write" | "bills.read" | "bills.write" | "bills.void" | "bills.pay" | "expenses.read" | "expenses.write" | "expenses.void" | "consent.read" | "consent.manage" | "credit.read" | "credit.refresh")[];
         };
         UpdateBusinessDto: {
             name?: string;
@@ -6877,6 +6962,336 @@ export interface components {
             organisation: components["schemas"]["LenderRefDto"];
             items: components["schemas"]["LenderBusinessDto"][];
             nextCursor: string | null;
+        };
+        CreditProfileStatusDto: {
+            /** @description Changes are waiting to be computed */
+            pending: boolean;
+            /** Format: date-time */
+            pendingSince: string | null;
+            /**
+             * Format: date-time
+             * @description The last computation (a new snapshot or none needed)
+             */
+            lastComputedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When "recompute now" can be used again; null: now
+             */
+            refreshAvailableAt: string | null;
+        };
+        DataFreshnessDto: {
+            /**
+             * @description The latest day with entries the profile saw
+             * @example 2026-11-22
+             */
+            dataThrough: string | null;
+            /**
+             * Format: date-time
+             * @description When the latest entry it saw was recorded
+             */
+            recordedAt: string | null;
+        };
+        LocalizedTextDto: {
+            en: string;
+            "zh-CN": string;
+        };
+        ReferenceDistributionDto: {
+            /** @description Companies in the reference data with a value */
+            count: number;
+            p25: number;
+            median: number;
+            p75: number;
+        };
+        OwnerReasonDto: {
+            /** @description null: missing (0 / 0), or infinite (see limit) */
+            value: number | null;
+            /**
+             * @description Set for x / 0 (e.g. current assets with no short-term debt)
+             * @enum {string|null}
+             */
+            limit: "infinity" | "-infinity" | null;
+            /** @example RECEIVABLE_DAYS_HIGH */
+            code: string;
+            /** @example attr44 */
+            feature: string;
+            /** @enum {string} */
+            direction: "low" | "high" | "missing";
+            /** @description Score points this reason cost (negative) */
+            points: number;
+            text: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            unit: "percent" | "days" | "times";
+            reference: components["schemas"]["ReferenceDistributionDto"] | null;
+        };
+        CreditFactorDto: {
+            /** @description null: missing (0 / 0), or infinite (see limit) */
+            value: number | null;
+            /**
+             * @description Set for x / 0 (e.g. current assets with no short-term debt)
+             * @enum {string|null}
+             */
+            limit: "infinity" | "-infinity" | null;
+            /** @example attr44 */
+            feature: string;
+            /**
+             * @description Stem of the reason codes
+             * @example RECEIVABLE_DAYS
+             */
+            code: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            unit: "percent" | "days" | "times";
+            /**
+             * @description 1: the risk rises with the ratio; -1: it falls
+             * @enum {number}
+             */
+            monotone: 1 | -1;
+            /** @description Score points this ratio added (negative: it cost points) */
+            points: number;
+            /** @enum {string} */
+            effect: "helps" | "hurts" | "neutral";
+            /** @description Companies in the reference data that did not go bankrupt */
+            reference: components["schemas"]["ReferenceDistributionDto"] | null;
+        };
+        MonthlyRevenueDto: {
+            /** @example 2026-01 */
+            month: string;
+            /**
+             * @description Net sales, minor units of the base currency
+             * @example 1250000
+             */
+            salesMinor: string;
+            /** @example 730000 */
+            cogsMinor: string;
+        };
+        OperatingFeaturesDto: {
+            /** @example USD */
+            currency: string;
+            /** @description The 24 calendar months ending with the profile’s month (the last one runs to its day) */
+            monthlyRevenue: components["schemas"]["MonthlyRevenueDto"][];
+            sales12mMinor: string;
+            salesPrev12mMinor: string;
+            netProfit12mMinor: string;
+            /** @description Last 12 months against the 12 before, − 1 */
+            growthYoY: number | null;
+            /** @description Last 3 months against the 3 before, − 1 */
+            growth3m: number | null;
+            grossMargin: number | null;
+            daysSalesOutstanding: number | null;
+            daysPayablesOutstanding: number | null;
+            daysInventory: number | null;
+            activeCustomers: number;
+            repeatCustomers: number;
+            repeatCustomerShare: number | null;
+            creditNoteRatio: number | null;
+            refundRatio: number | null;
+            monthsOfHistory: number;
+        };
+        VolatilitySignalDto: {
+            /** @description Coefficient of variation of monthly sales */
+            value: number | null;
+            /** @description Complete months it is measured over */
+            months: number;
+            /** @enum {string} */
+            status: "ok" | "watch" | "flag" | "not_applicable";
+        };
+        ConcentrationSignalDto: {
+            customers: number;
+            largestCustomerShare: number | null;
+            top5Share: number | null;
+            /** @description Herfindahl–Hirschman index of customer shares (0–1) */
+            hhi: number | null;
+            /** @enum {string} */
+            status: "ok" | "watch" | "flag" | "not_applicable";
+        };
+        AgingMixDto: {
+            current: number;
+            days1To30: number;
+            days31To60: number;
+            days61To90: number;
+            over90: number;
+        };
+        OverdueSignalDto: {
+            receivablesMinor: string;
+            overdueShare: number | null;
+            /** @description Shares of receivables by days past due */
+            aging: components["schemas"]["AgingMixDto"] | null;
+            /** @enum {string} */
+            status: "ok" | "watch" | "flag" | "not_applicable";
+        };
+        TrustCheckDto: {
+            /** @enum {string} */
+            key: "payments_recorded" | "shipments_invoiced" | "stock_purchases" | "bookkeeping_gaps" | "backdated_entries";
+            /** @enum {string} */
+            status: "ok" | "watch" | "flag" | "not_applicable";
+            value: number | null;
+            /** @description bookkeeping_gaps: days since the latest entry */
+            detail?: number | null;
+        };
+        TrustSignalDto: {
+            /** @description 0–100: 100 less 10 per check to watch and 30 per flagged one; null when no check applies */
+            score: number | null;
+            /**
+             * @description unknown: the books have nothing to compare yet
+             * @enum {string}
+             */
+            level: "high" | "medium" | "low" | "unknown";
+            checks: components["schemas"]["TrustCheckDto"][];
+        };
+        PolicySignalsDto: {
+            revenueVolatility: components["schemas"]["VolatilitySignalDto"];
+            concentration: components["schemas"]["ConcentrationSignalDto"];
+            overdue: components["schemas"]["OverdueSignalDto"];
+            trust: components["schemas"]["TrustSignalDto"];
+        };
+        OwnerCreditProfileDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The day the profile is computed for (flows over the 12 months to it)
+             * @example 2026-11-23
+             */
+            asOf: string;
+            /** Format: date-time */
+            computedAt: string;
+            /** @description How long the computation took */
+            computationMs: number;
+            /** @enum {string} */
+            trigger: "books_changed" | "consent_granted" | "owner_request" | "nightly";
+            /** @example keeper-pd-2026.11.1 */
+            modelVersion: string;
+            /** @example 596 */
+            score: number;
+            /**
+             * @description Probability of default within a year, as the model is calibrated
+             * @example 0.0214
+             */
+            pd: number;
+            /** @enum {string} */
+            grade: "A" | "B" | "C" | "D" | "E";
+            dataFreshness: components["schemas"]["DataFreshnessDto"];
+            /** @description What lowered the score most, largest first (at most four) */
+            reasons: components["schemas"]["OwnerReasonDto"][];
+            /** @description Every model ratio, most helpful first */
+            factors: components["schemas"]["CreditFactorDto"][];
+            features: components["schemas"]["OperatingFeaturesDto"];
+            /** @description Not part of the trained score: lending rules may use them */
+            signals: components["schemas"]["PolicySignalsDto"];
+        };
+        SharedWithDto: {
+            /** Format: uuid */
+            grantId: string;
+            recipient: components["schemas"]["ConsentRecipientRefDto"];
+            scopes: ("profile" | "statements" | "aggregates" | "raw_documents")[];
+            /** @description The grant covers the credit profile */
+            seesProfile: boolean;
+            /** @example 2027-02-28 */
+            expiresOn: string;
+            /** Format: date-time */
+            lastAccessAt: string | null;
+        };
+        CreditProfileViewDto: {
+            status: components["schemas"]["CreditProfileStatusDto"];
+            /** @description null until the first computation */
+            profile: components["schemas"]["OwnerCreditProfileDto"] | null;
+            /** @description Who can read the business’s data now; null when your role may not see consents */
+            sharedWith: components["schemas"]["SharedWithDto"][] | null;
+            /** @description Companies that did not go bankrupt in the data the model was trained on */
+            referenceCompanies: number;
+        };
+        CreditHistoryPointDto: {
+            /** @example 2026-11-23 */
+            day: string;
+            score: number;
+            /** @enum {string} */
+            grade: "A" | "B" | "C" | "D" | "E";
+            pd: number;
+        };
+        CreditHistoryDto: {
+            /** @example 2025-11-23 */
+            from: string;
+            /** @example 2026-11-23 */
+            to: string;
+            /** @description The last score of each day with a computation, oldest first */
+            points: components["schemas"]["CreditHistoryPointDto"][];
+        };
+        CreditSnapshotDto: {
+            /** Format: uuid */
+            id: string;
+            asOf: string;
+            /** @enum {string} */
+            trigger: "books_changed" | "consent_granted" | "owner_request" | "nightly";
+            modelVersion: string;
+            score: number;
+            pd: number;
+            /** @enum {string} */
+            grade: "A" | "B" | "C" | "D" | "E";
+            dataThrough: string | null;
+            /** Format: date-time */
+            computedAt: string;
+            computationMs: number;
+        };
+        CreditSnapshotPageDto: {
+            items: components["schemas"]["CreditSnapshotDto"][];
+            nextCursor: string | null;
+        };
+        LenderBusinessRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CreditReasonDto: {
+            /** @description null: missing (0 / 0), or infinite (see limit) */
+            value: number | null;
+            /**
+             * @description Set for x / 0 (e.g. current assets with no short-term debt)
+             * @enum {string|null}
+             */
+            limit: "infinity" | "-infinity" | null;
+            /** @example RECEIVABLE_DAYS_HIGH */
+            code: string;
+            /** @example attr44 */
+            feature: string;
+            /** @enum {string} */
+            direction: "low" | "high" | "missing";
+            /** @description Score points this reason cost (negative) */
+            points: number;
+            text: components["schemas"]["LocalizedTextDto"];
+        };
+        LenderCreditProfileDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The day the profile is computed for (flows over the 12 months to it)
+             * @example 2026-11-23
+             */
+            asOf: string;
+            /** Format: date-time */
+            computedAt: string;
+            /** @description How long the computation took */
+            computationMs: number;
+            /** @enum {string} */
+            trigger: "books_changed" | "consent_granted" | "owner_request" | "nightly";
+            /** @example keeper-pd-2026.11.1 */
+            modelVersion: string;
+            /** @example 596 */
+            score: number;
+            /**
+             * @description Probability of default within a year, as the model is calibrated
+             * @example 0.0214
+             */
+            pd: number;
+            /** @enum {string} */
+            grade: "A" | "B" | "C" | "D" | "E";
+            dataFreshness: components["schemas"]["DataFreshnessDto"];
+            business: components["schemas"]["LenderBusinessRefDto"];
+            /** @description What lowered the score most, largest first (at most four), with the owner’s sentences */
+            reasons: components["schemas"]["CreditReasonDto"][];
+            /**
+             * Format: uuid
+             * @description The consent grant this read was allowed under
+             */
+            grantId: string;
         };
     };
     responses: never;
@@ -20486,6 +20901,321 @@ export interface operations {
             };
             /** @description Not a member of a lender organisation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getCreditProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditProfileViewDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "credit.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getCreditHistory: {
+        parameters: {
+            query?: {
+                /** @description How many days back */
+                days?: number;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditHistoryDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "credit.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    listCreditSnapshots: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditSnapshotPageDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "credit.read" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    refreshCreditProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A business you are a member of */
+                businessId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditProfileStatusDto"];
+                };
+            };
+            /** @description Validation failed; `fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Your role lacks "credit.refresh" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such business for you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RATE_LIMITED: asked less than a minute ago; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    getLenderBusinessProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on mutations made with a session cookie: the value of the keeper_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                businessId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LenderCreditProfileDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description CONSENT_REFUSED: no live grant to your organisation covers the profile (revoked, expired, replaced, or never given)
+             *
+             *     Not a member of a lender organisation
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No profile has been computed yet */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

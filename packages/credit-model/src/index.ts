@@ -4,6 +4,7 @@ export * from './csv';
 export * from './dataset';
 export * from './features';
 export * from './model';
+export * from './reference';
 export * from './scale';
 export * from './score';
 export * from './score-csv';

@@ -1,4 +1,4 @@
-import { JOB_NAMES, JobPayloadError, parseJobPayload, queueOf, QUEUE_NAMES } from './index';
+import { delayOf, JOB_NAMES, JobPayloadError, parseJobPayload, queueOf, QUEUE_NAMES } from './index';
 
 describe('job contracts', () => {
   it('puts every job on a known queue', () => {
@@ -19,5 +19,12 @@ describe('job contracts', () => {
         email: 'snapshot@example.com',
       }),
     ).toThrow(/invitation.send-email/);
+  });
+});
+
+describe('job delays', () => {
+  it('debounces the credit recompute and runs other jobs at once', () => {
+    expect(delayOf('credit.recompute')).toBeGreaterThan(0);
+    expect(delayOf('invoice.render-pdf')).toBeUndefined();
   });
 });

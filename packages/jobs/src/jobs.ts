@@ -82,7 +82,27 @@ export const JOBS = {
     queue: Queue.scheduler,
     payload: z.object({}).strict(),
   },
-} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
+  /**
+   * The books (or a consent grant, or the owner) asked for the business's credit profile to be
+   * recomputed. Written once per burst of changes (CreditSignals), and run `delayMs` after it is
+   * dispatched, so a burst of 100 invoices is one recompute that sees all of them.
+   */
+  'credit.recompute': {
+    queue: Queue.credit,
+    payload: z.object({ businessId: uuid }).strict(),
+    delayMs: 2000,
+  },
+  /** Repeatable: queues the nightly re-scoring of every business with a live consent grant. */
+  'credit.nightly-scan': {
+    queue: Queue.scheduler,
+    payload: z.object({}).strict(),
+  },
+  /** Re-scores one business as of its new day, once per day in its timezone. */
+  'credit.nightly-score': {
+    queue: Queue.credit,
+    payload: z.object({ businessId: uuid }).strict(),
+  },
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; delayMs?: number }>;
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
@@ -94,6 +114,12 @@ export function isJobName(name: string): name is JobName {
 
 export function queueOf(name: JobName): QueueName {
   return JOBS[name].queue;
+}
+
+/** How long after it is enqueued a job runs (a debounce window), when its definition says so. */
+export function delayOf(name: JobName): number | undefined {
+  const job = JOBS[name];
+  return 'delayMs' in job ? job.delayMs : undefined;
 }
 
 export class JobPayloadError extends Error {

@@ -9,6 +9,8 @@ export const Queue = {
   documents: 'documents',
   /** Repeatable scans and the work they find (recurring invoices, payment reminders, consent expiries). */
   scheduler: 'scheduler',
+  /** Credit features and profiles: database-heavy recomputes, kept apart so they never hold up mail or scans. */
+  credit: 'credit',
 } as const;
 
 export type QueueName = (typeof Queue)[keyof typeof Queue];

@@ -23,6 +23,7 @@ import { SalesModule } from '../modules/sales/sales.module';
 import { PurchasingModule } from '../modules/purchasing/purchasing.module';
 import { ConsentModule } from '../modules/consent/consent.module';
 import { LenderConsoleModule } from '../modules/lender-console/lender-console.module';
+import { CreditModule } from '../modules/credit/credit.module';
 import { CoreModule } from './core.module';
 
 /** The HTTP API. */
@@ -31,7 +32,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule, NotificationsModule, ReorderModule, SalesModule, PurchasingModule, ConsentModule, LenderConsoleModule],
+      imports: [CoreModule.forRoot(config, 'api'), IdentityModule, BusinessesModule, LedgerModule, CatalogModule, InvoicesModule, ReportsModule, PaymentsModule, CreditNotesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, InventoryModule, NotificationsModule, ReorderModule, SalesModule, PurchasingModule, ConsentModule, LenderConsoleModule, CreditModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -27,6 +27,10 @@ import { SalesModule } from '../modules/sales/sales.module';
 import { ConsentModule } from '../modules/consent/consent.module';
 import { ConsentChangedJob } from '../modules/consent/jobs/consent-changed.job';
 import { ConsentExpiryScanJob } from '../modules/consent/jobs/consent-expiry-scan.job';
+import { CreditModule } from '../modules/credit/credit.module';
+import { CreditNightlyScanJob } from '../modules/credit/jobs/credit-nightly-scan.job';
+import { CreditNightlyScoreJob } from '../modules/credit/jobs/credit-nightly-score.job';
+import { CreditRecomputeJob } from '../modules/credit/jobs/credit-recompute.job';
 import { CoreModule } from './core.module';
 
 /** The worker: BullMQ processors and the outbox relay, no HTTP. */
@@ -35,11 +39,12 @@ export class WorkerModule {
   static forRoot(config: AppConfig, opts: { relay?: boolean; runner?: boolean; scheduler?: boolean } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, ReorderModule, SalesModule, PurchasingModule, ConsentModule],
+      imports: [CoreModule.forRoot(config, 'worker'), BusinessesModule, InvoiceDocumentsModule, RecurringModule, RemindersModule, ReorderModule, SalesModule, PurchasingModule, ConsentModule, CreditModule],
       providers: [
         JobQueues,
         RecurringScanJob,
         RemindersScanJob,
+        CreditNightlyScanJob,
         {
           provide: JOB_HANDLERS,
           useFactory: (...handlers: JobHandler[]) => handlers,
@@ -58,6 +63,9 @@ export class WorkerModule {
             SendPurchaseOrderEmailJob,
             ConsentChangedJob,
             ConsentExpiryScanJob,
+            CreditRecomputeJob,
+            CreditNightlyScanJob,
+            CreditNightlyScoreJob,
           ],
         },
         ...(opts.runner === false ? [] : [JobRunner]),

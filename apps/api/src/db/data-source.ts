@@ -13,6 +13,7 @@ import { CountsReorderNotifications1764000300000 } from './migrations/1764000300
 import { Sales1764000100000 } from './migrations/1764000100000-sales';
 import { Purchasing1764000200000 } from './migrations/1764000200000-purchasing';
 import { Consent1764100000000 } from './migrations/1764100000000-consent';
+import { Credit1764100100000 } from './migrations/1764100100000-credit';
 
 /** Every migration, in order. Listed explicitly so builds and tests never depend on file globs. */
 export const MIGRATIONS = [
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   Purchasing1764000200000,
   CountsReorderNotifications1764000300000,
   Consent1764100000000,
+  Credit1764100100000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}) {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { JobName, JobPayload, parseJobPayload, QUEUE_NAMES, QueueName, queueOf } from '@keeper/jobs';
+import { delayOf, JobName, JobPayload, parseJobPayload, QUEUE_NAMES, QueueName, queueOf } from '@keeper/jobs';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -41,7 +41,8 @@ export class JobQueues implements OnApplicationShutdown {
     await this.queue(queueOf(name)).add(name, envelope, {
       ...DEFAULT_JOB_OPTIONS,
       jobId: opts.jobId,
-      delay: opts.delayMs,
+      // A job whose definition has a delay (a debounce) waits that long unless the caller says otherwise.
+      delay: opts.delayMs ?? delayOf(name),
     });
   }
 

@@ -32,6 +32,7 @@ import { ApAgingPage } from '../features/reports/routes/ApAgingPage';
 import { FinancingLayout } from './routes/FinancingLayout';
 import { GrantWizardPage } from '../features/consent/routes/GrantWizardPage';
 import { SharingPage } from '../features/consent/routes/SharingPage';
+import { CreditProfilePage } from '../features/credit/routes/CreditProfilePage';
 import { CustomerDetailPage } from '../features/contacts/routes/CustomerDetailPage';
 import { EditCustomerPage, NewCustomerPage } from '../features/contacts/routes/CustomerEditPage';
 import { CustomersPage } from '../features/contacts/routes/CustomersPage';
@@ -637,17 +638,30 @@ const financingIndexRoute = createRoute({
   getParentRoute: () => financingRoute,
   path: '/',
   beforeLoad: ({ params }) => {
-    throw redirect({ to: '/b/$businessId/financing/sharing', params });
+    throw redirect({ to: '/b/$businessId/financing/credit', params });
   },
 });
+const creditProfileRoute = createRoute({
+  getParentRoute: () => financingRoute,
+  path: 'credit',
+  component: function CreditProfileRoute() {
+    const ctx = useBusinessContext();
+    return <CreditProfilePage businessId={ctx.businessId} permissions={ctx.permissions} />;
+  },
+});
+const LOG_SCOPES = ['profile', 'statements', 'aggregates', 'raw_documents'] as const;
 const sharingRoute = createRoute({
   getParentRoute: () => financingRoute,
   path: 'sharing',
-  validateSearch: (search: Record<string, unknown>): { granted?: string } =>
-    typeof search.granted === 'string' && search.granted ? { granted: search.granted } : {},
+  // `log` opens the access log filtered to one scope (the credit profile links to its reads).
+  validateSearch: (search: Record<string, unknown>): { granted?: string; log?: (typeof LOG_SCOPES)[number] } => ({
+    ...(typeof search.granted === 'string' && search.granted ? { granted: search.granted } : {}),
+    ...(LOG_SCOPES.includes(search.log as (typeof LOG_SCOPES)[number]) ? { log: search.log as (typeof LOG_SCOPES)[number] } : {}),
+  }),
   component: function SharingRoute() {
     const ctx = useBusinessContext();
-    return <SharingPage businessId={ctx.businessId} permissions={ctx.permissions} granted={sharingRoute.useSearch().granted} />;
+    const search = sharingRoute.useSearch();
+    return <SharingPage businessId={ctx.businessId} permissions={ctx.permissions} granted={search.granted} logScope={search.log} />;
   },
 });
 const grantWizardRoute = createRoute({
@@ -763,7 +777,7 @@ const routeTree = rootRoute.addChildren([
         journalRoute,
         newJournalEntryRoute,
       ]),
-      financingRoute.addChildren([financingIndexRoute, sharingRoute, grantWizardRoute]),
+      financingRoute.addChildren([financingIndexRoute, creditProfileRoute, sharingRoute, grantWizardRoute]),
       settingsRoute.addChildren([
         settingsProfileRoute,
         settingsMembersRoute,

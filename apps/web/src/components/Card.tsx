@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 
-export function Card({ title, description, actions, children, testId }: {
+export function Card({ id, title, description, actions, children, testId }: {
+  /** An anchor other pages can link to (#id). */
+  id?: string;
   title?: ReactNode;
   description?: ReactNode;
   actions?: ReactNode;
@@ -8,7 +10,7 @@ export function Card({ title, description, actions, children, testId }: {
   testId?: string;
 }) {
   return (
-    <section className="card" data-testid={testId}>
+    <section className="card" id={id} data-testid={testId}>
       {(title || actions) && (
         <header className="card-header">
           <div>

@@ -6,6 +6,7 @@ import { enInventory } from './en-inventory';
 import { enSales } from './en-sales';
 import { enPurchases } from './en-purchases';
 import { enConsent } from './en-consent';
+import { enCredit } from './en-credit';
 
 // English: the source language. zh-CN.ts must have exactly these keys (enforced by its type).
 export const en = {
@@ -388,6 +389,7 @@ export const en = {
   ...enSales,
   ...enPurchases,
   ...enConsent,
+  ...enCredit,
 };
 
 export type Translations = typeof en;

@@ -7,6 +7,7 @@ import { zhCNInventory } from './zh-CN-inventory';
 import { zhCNSales } from './zh-CN-sales';
 import { zhCNPurchases } from './zh-CN-purchases';
 import { zhCNConsent } from './zh-CN-consent';
+import { zhCNCredit } from './zh-CN-credit';
 
 // 简体中文。键必须与 en.ts 完全一致（由 Translations 类型保证）。
 export const zhCN: Translations = {
@@ -389,4 +390,5 @@ export const zhCN: Translations = {
   ...zhCNSales,
   ...zhCNPurchases,
   ...zhCNConsent,
+  ...zhCNCredit,
 };

@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseRatioTable } from '../dataset';
 import { FEATURE_DEFINITIONS } from '../features';
+import { referenceStatistics } from '../reference';
 import { renderReport } from '../training/report';
 import { trainCreditModel } from '../training/train';
 import { MODEL_VERSION } from '../version';
@@ -27,13 +28,15 @@ function main(): void {
     FEATURE_DEFINITIONS.map((f) => f.key),
   );
   if (!table.hasLabel || table.rows.some((r) => r.bankrupt === null)) throw new Error('every training row needs a bankrupt label (0 or 1)');
+  const dataset = { path: path.relative(repoRoot, dataPath).split(path.sep).join('/'), sha256: createHash('sha256').update(bytes).digest('hex') };
+  const modelDir = path.join(packageDir, 'src/model');
+  writeFileSync(path.join(modelDir, 'reference.json'), `${JSON.stringify(referenceStatistics(table.rows, dataset), null, 2)}\n`);
   const started = Date.now();
   const { file, report } = trainCreditModel(
     { ratios: table.rows.map((r) => r.ratios), labels: table.rows.map((r) => r.bankrupt as 0 | 1) },
-    { path: path.relative(repoRoot, dataPath).split(path.sep).join('/'), sha256: createHash('sha256').update(bytes).digest('hex') },
+    dataset,
     MODEL_VERSION,
   );
-  const modelDir = path.join(packageDir, 'src/model');
   writeFileSync(path.join(modelDir, 'credit-model.json'), `${JSON.stringify(file, null, 1)}\n`);
   writeFileSync(path.join(modelDir, 'training-report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(path.join(modelDir, 'TRAINING-REPORT.md'), renderReport(report));

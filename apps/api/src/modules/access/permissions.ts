@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   'expenses.void',
   'consent.read',
   'consent.manage',
+  'credit.read',
+  'credit.refresh',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,6 +94,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'expenses.read',
     'expenses.write',
     'expenses.void',
+    // The credit profile the books produce; asking for a recompute is left to owners and admins.
+    'credit.read',
   ],
   // Daily sales work: customers, products and invoices yes; voiding, tax settings and the ledger no.
   staff: [

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { currentRequestId } from '../../common/request-context';
 import type { TenantTx } from '../../db/db';
 import { AuditService } from '../audit/audit.service';
+import { CreditSignals } from '../credit/credit-signals';
 import { OutboxService } from '../outbox/outbox.service';
 import { ConsentRepository } from './consent.repository';
 import type { GrantEventKind } from './consent.types';
@@ -9,7 +10,8 @@ import type { GrantEventKind } from './consent.types';
 /**
  * Every change of a grant leaves three traces, in the transaction of the change: the new version
  * in consent_grant_events (the terms after the change), an audit event, and a 'consent.changed'
- * outbox row naming that version for whoever acts on consent changes.
+ * outbox row naming that version for whoever acts on consent changes. A new grant also asks the
+ * credit pipeline for a fresh profile.
  */
 @Injectable()
 export class ConsentHistory {
@@ -17,6 +19,7 @@ export class ConsentHistory {
     private readonly repo: ConsentRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly credit: CreditSignals,
   ) {}
 
   async record(t: TenantTx, grantId: string, change: { kind: GrantEventKind; actorUserId: string | null; reason?: string }) {
@@ -38,6 +41,8 @@ export class ConsentHistory {
       },
     });
     await this.outbox.add(t, 'consent.changed', { businessId: t.businessId, grantId, eventId: event.id });
+    // Whoever was just given access should find a profile computed from the books as they are now.
+    if (change.kind === 'granted') await this.credit.consentGranted(t);
     return event;
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CreditSignalsModule } from '../credit/credit-signals.module';
 import { IdentityModule } from '../identity/identity.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { AccessLogRepository } from './access-log.repository';
@@ -17,7 +18,7 @@ import { ConsentExpiryScanJob } from './jobs/consent-expiry-scan.job';
  */
 @Module({
   // LedgerModule for the business's calendar today.
-  imports: [IdentityModule, LedgerModule],
+  imports: [IdentityModule, LedgerModule, CreditSignalsModule],
   controllers: [ConsentController],
   providers: [
     ConsentService,

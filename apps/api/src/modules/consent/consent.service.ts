@@ -5,6 +5,7 @@ import { currentRequestId } from '../../common/request-context';
 import { Db, TenantTx } from '../../db/db';
 import { AccessLogRepository, type AccessRecord } from './access-log.repository';
 import { ConsentHistory } from './consent-history';
+import type { ConsentGrantDto } from './dto/consent.dto';
 import { ConsentRepository, type GrantTerms } from './consent.repository';
 import { decideAccess, type ConsentAccessor, type ConsentScope, type RefusalReason } from './consent.types';
 
@@ -111,6 +112,15 @@ export class ConsentService {
       items: items.map(({ businessId, grantId }) => ({ businessId, grantId })),
       nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.cursorAt, id: last.grantId }) : null,
     };
+  }
+
+  /**
+   * The business's live grants (what it shares now, with whom, until when, and when each was last
+   * used), for the owner's own views such as the credit profile's "who can see it".
+   */
+  async liveGrants(t: TenantTx): Promise<ConsentGrantDto[]> {
+    const rows = await this.repo.list(t, { status: 'active', limit: 100 });
+    return rows.slice(0, 100).map(({ cursorAt: _omit, ...grant }) => grant);
   }
 
   /** Businesses with at least one live grant, in id order after `after`: what the nightly re-scoring walks. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CreditSignalsModule } from '../credit/credit-signals.module';
 import { AccountsController } from './accounts.controller';
 import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
@@ -12,6 +13,7 @@ import { LedgerService } from './ledger.service';
 
 /** Chart of accounts, journal and ledger reports. Other modules post through LedgerService. */
 @Module({
+  imports: [CreditSignalsModule],
   controllers: [AccountsController, JournalController, LedgerReportsController],
   providers: [
     LedgerService,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertCurrency, money, type CurrencyCode, type Money } from '@keeper/money';
 import { DomainError, notFound } from '../../common/errors';
 import type { TenantTx } from '../../db/db';
+import { CreditSignals } from '../credit/credit-signals';
 import { AccountsRepository } from './accounts.repository';
 import type { SystemAccountKey } from './chart';
 import { JournalRepository } from './journal.repository';
@@ -55,6 +56,7 @@ export class LedgerService {
   constructor(
     private readonly accounts: AccountsRepository,
     private readonly journal: JournalRepository,
+    private readonly credit: CreditSignals,
   ) {}
 
   /** Seeds the default chart of accounts; safe to call again (existing accounts are kept). */
@@ -185,6 +187,10 @@ export class LedgerService {
         description: l.description ?? null,
       })),
     );
+    // Every change of the books (invoices, payments, credit notes, stock, bills, supplier payments,
+    // expenses, manual entries, voids) is a journal entry written here: the one place that tells
+    // the credit pipeline, in the same transaction.
+    await this.credit.booksChanged(t);
     return entryId;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CURRENCIES, currencyExponent, type CurrencyCode } from '@keeper/money';
+import { currencyExponent, type CurrencyCode } from '@keeper/money';
+import { FX_CODES, FX_EXPONENTS, fxCte, toBase } from '../../common/fx-sql';
 import type { TenantTx } from '../../db/db';
 import type { AccountType } from '../ledger/chart';
 import type { Period } from './report-period';
@@ -37,23 +38,6 @@ export interface AgingRow {
 const LINES = `journal_lines l
   JOIN journal_entries e ON e.business_id = l.business_id AND e.id = l.entry_id
   JOIN accounts a ON a.business_id = l.business_id AND a.id = l.account_id`;
-
-// The currency table as two parallel arrays, so SQL knows each currency's minor-unit exponent.
-const FX_CODES = [...CURRENCIES];
-const FX_EXPONENTS = FX_CODES.map(currencyExponent);
-
-/**
- * A document amount in the base currency exactly as @keeper/money `convert(…, 'half-up')` computes
- * it when the document is posted: minor × rate × 10^(base exponent − document exponent), rounded
- * half away from zero (PostgreSQL's numeric round()). numeric arithmetic here is exact, so both
- * agree. `doc` is the alias of a row with `exchange_rate`, joined to the `fx` CTE of `fxCte` on its
- * currency; the base exponent is a parameter.
- */
-const toBase = (doc: string, minorExpr: string, baseExponentParam: string) =>
-  `round((${minorExpr})::numeric * ${doc}.exchange_rate * power(10::numeric, (${baseExponentParam}::int - fx.exponent)::numeric))`;
-
-const fxCte = (codesParam: string, exponentsParam: string) =>
-  `fx AS (SELECT code, exponent FROM unnest(${codesParam}::text[], ${exponentsParam}::int[]) AS x(code, exponent))`;
 
 /**
  * Invoices open on day $2 with their open balance in the base currency and days past due.

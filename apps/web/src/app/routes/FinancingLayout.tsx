@@ -5,7 +5,7 @@ import { SectionTabs } from '../../components/SectionTabs';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useCurrentBusiness } from '../current-business';
 
-/** Financing: what the business shares with lenders today; credit profile and offers join it later. */
+/** Financing: the credit profile the books produce, and what the business shares with lenders; offers join it later. */
 export function FinancingLayout() {
   const { t } = useTranslation();
   const { businessId } = useCurrentBusiness();
@@ -17,7 +17,10 @@ export function FinancingLayout() {
         label={t('nav.financing')}
         businessId={businessId}
         testIdPrefix="financing-tab"
-        tabs={[{ key: 'sharing', to: '/b/$businessId/financing/sharing', label: t('financing.tabs.sharing') }]}
+        tabs={[
+          { key: 'credit', to: '/b/$businessId/financing/credit', label: t('credit.tab') },
+          { key: 'sharing', to: '/b/$businessId/financing/sharing', label: t('financing.tabs.sharing') },
+        ]}
       />
       <div className="section-body">
         <Outlet />

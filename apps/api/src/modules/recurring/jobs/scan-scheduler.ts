@@ -5,7 +5,7 @@ import { DEFAULT_JOB_OPTIONS, JobEnvelope } from '../../../jobs/job-queues';
 import { JobQueues } from '../../../jobs/job-queues';
 
 /** The repeatable scans; each scheduler id is fixed, so every worker upserts the same one. */
-export const SCANS: readonly JobName[] = ['recurring.scan', 'reminders.scan', 'stock.reorder-scan', 'consent.expiry-scan'];
+export const SCANS: readonly JobName[] = ['recurring.scan', 'reminders.scan', 'stock.reorder-scan', 'consent.expiry-scan', 'credit.nightly-scan'];
 
 /**
  * Registers the repeatable scan jobs with BullMQ's job schedulers. `upsertJobScheduler` keyed by

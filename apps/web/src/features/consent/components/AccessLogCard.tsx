@@ -32,11 +32,11 @@ function Who({ entry }: { entry: AccessLogEntry }) {
  * Every access from outside the business: who, what, when, under which consent, allowed or
  * refused. Filtered and paged on the server; the same filters export to CSV.
  */
-export function AccessLogCard({ businessId, grants }: { businessId: string; grants: readonly ConsentGrant[] }) {
+export function AccessLogCard({ businessId, grants, initialScope }: { businessId: string; grants: readonly ConsentGrant[]; initialScope?: ConsentScope }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const wording = useConsentWording();
-  const [filters, setFilters] = useState<AccessLogFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<AccessLogFilters>({ ...NO_FILTERS, scope: initialScope ?? '' });
   const pages = useCursorPages(JSON.stringify(filters));
   const log = useAccessLog(businessId, filters, pages.cursor);
   const filtered = filters.grantId !== '' || filters.scope !== '' || filters.outcome !== '';
@@ -119,6 +119,7 @@ export function AccessLogCard({ businessId, grants }: { businessId: string; gran
 
   return (
     <Card
+      id="access-log"
       title={t('consent.log.title')}
       description={t('consent.log.description')}
       testId="access-log"

@@ -8,7 +8,7 @@ import { Icon } from '../../../components/Icon';
 import { Skeleton } from '../../../components/Skeleton';
 import { allows, type Permissions } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useConsentGrants } from '../api/get-consent-grants';
+import { useConsentGrants, type ConsentScope } from '../api/get-consent-grants';
 import { AccessLogCard } from '../components/AccessLogCard';
 import { useConsentWording } from '../components/consent-wording';
 import { GrantCard } from '../components/GrantCard';
@@ -18,7 +18,18 @@ import { PastGrantsCard } from '../components/PastGrantsCard';
  * The consent centre: what the business shares now (each consent in plain words, with renew,
  * share less or more, and stop), past consents, and the log of every access from outside.
  */
-export function SharingPage({ businessId, permissions, granted }: { businessId: string; permissions: Permissions; granted?: string }) {
+export function SharingPage({
+  businessId,
+  permissions,
+  granted,
+  logScope,
+}: {
+  businessId: string;
+  permissions: Permissions;
+  granted?: string;
+  /** Opens the access log filtered to this scope. */
+  logScope?: ConsentScope;
+}) {
   const { t } = useTranslation();
   useDocumentTitle(t('consent.title'));
   if (!allows(permissions, 'consent.read')) {
@@ -28,10 +39,10 @@ export function SharingPage({ businessId, permissions, granted }: { businessId: 
       </EmptyState>
     );
   }
-  return <ConsentCentre businessId={businessId} canManage={allows(permissions, 'consent.manage')} granted={granted} />;
+  return <ConsentCentre businessId={businessId} canManage={allows(permissions, 'consent.manage')} granted={granted} logScope={logScope} />;
 }
 
-function ConsentCentre({ businessId, canManage, granted }: { businessId: string; canManage: boolean; granted?: string }) {
+function ConsentCentre({ businessId, canManage, granted, logScope }: { businessId: string; canManage: boolean; granted?: string; logScope?: ConsentScope }) {
   const { t } = useTranslation();
   const wording = useConsentWording();
   const active = useConsentGrants(businessId, 'active');
@@ -96,7 +107,7 @@ function ConsentCentre({ businessId, canManage, granted }: { businessId: string;
         {body}
       </Card>
       <PastGrantsCard businessId={businessId} canManage={canManage} />
-      <AccessLogCard businessId={businessId} grants={[...(active.data?.items ?? []), ...(ended.data?.items ?? [])]} />
+      <AccessLogCard businessId={businessId} grants={[...(active.data?.items ?? []), ...(ended.data?.items ?? [])]} initialScope={logScope} />
     </div>
   );
 }
