@@ -62,6 +62,8 @@ describe('credit features and profiles', () => {
     runner = worker.get(JobRunner);
     owner = await signUp(api, 'Credit Owner');
     businessId = await createBusiness(owner, 'Credit Tea Co');
+    // In Keeper for two months: entries typed now with old dates are back-dated, not the history it brought along.
+    await sql(`UPDATE businesses SET created_at = now() - interval '60 days' WHERE id = $1`, [businessId]);
     [{ today }] = await sql(`SELECT (now() AT TIME ZONE timezone)::date::text AS today FROM businesses WHERE id = $1`, [businessId]);
     const res = await owner.get(`${base()}/accounts?includeInactive=true`).expect(200);
     accounts = Object.fromEntries(res.body.items.map((a: { systemKey: string | null; code: string; id: string }) => [a.systemKey ?? a.code, a.id]));
@@ -372,5 +374,21 @@ describe('credit features and profiles', () => {
     ).rejects.toThrow('the change failed');
     expect(await sql(`SELECT 1 FROM credit_profile_state WHERE business_id = $1`, [b])).toEqual([]);
     expect(await openRecomputes(b)).toEqual([]);
+  });
+
+  it('does not count history typed in during the first month in Keeper as back-dated', async () => {
+    const newcomer = await createBusiness(owner, 'Newcomer Tea');
+    const nb = `/api/businesses/${newcomer}`;
+    const c = (await owner.post(`${nb}/contacts`, { kind: 'customer', name: 'Old Customer' }).expect(201)).body.id;
+    for (const ago of [200, 120, 45]) {
+      const d = await owner
+        .post(`${nb}/invoices`, { contactId: c, issueDate: day(ago), dueDate: day(ago - 30), lines: [{ description: 'Tea', quantity: '1', unitPrice: '100.00' }] })
+        .expect(201);
+      await owner.post(`${nb}/invoices/${d.body.id}/issue`, {}).expect(200);
+    }
+    await recompute(newcomer);
+    const view = (await owner.get(`${nb}/credit-profile`).expect(200)).body;
+    const backdated = view.profile.signals.trust.checks.find((x: { key: string }) => x.key === 'backdated_entries');
+    expect(backdated.status).toBe('ok');
   });
 });

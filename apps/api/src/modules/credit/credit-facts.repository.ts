@@ -296,6 +296,8 @@ export class CreditFactsRepository {
   /**
    * Net sales dated in (from, asOf] that were recorded in the 90 days before asOf's end with a
    * date more than 30 days before the day they were recorded (in the business's time zone).
+   * History entered in the business's first 30 days in Keeper is what it brought along when it
+   * started keeping its books here, not a sudden rewrite, so it does not count.
    */
   private async backdatedSales(t: TenantTx, from: string, asOf: string): Promise<bigint> {
     // The window's start as an instant first, so the recorded-at index can be used.
@@ -309,6 +311,7 @@ export class CreditFactsRepository {
          JOIN journal_lines l ON l.business_id = e.business_id AND l.entry_id = e.id
          JOIN accounts a ON a.business_id = l.business_id AND a.id = l.account_id
         WHERE e.business_id = $1 AND e.created_at >= $4::timestamptz
+          AND e.created_at >= (SELECT b.created_at + interval '30 days' FROM businesses b WHERE b.id = $1)
           AND e.entry_date > $2::date AND e.entry_date <= $3::date
           AND e.entry_date < (e.created_at AT TIME ZONE $5)::date - 30
           AND a.subtype IN ${SALES}`,
