@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { money, toDecimalString, type CurrencyCode } from '@keeper/money';
-import { addDays } from '../../common/dates';
+import { addDays, addMonths } from '../../common/dates';
 import { Db } from '../../db/db';
 import type { BusinessAccess, Principal } from '../../modules/access/principal';
 import { BusinessesService } from '../../modules/businesses/businesses.service';
@@ -12,6 +12,7 @@ import { StockCountsService } from '../../modules/inventory/counts/stock-counts.
 import { InventoryService } from '../../modules/inventory/inventory.service';
 import { ReorderService } from '../../modules/inventory/reorder/reorder.service';
 import { InvoicesService } from '../../modules/invoices/invoices.service';
+import { JournalService } from '../../modules/ledger/journal.service';
 import { LedgerService } from '../../modules/ledger/ledger.service';
 import { PaymentsService } from '../../modules/payments/payments.service';
 import { BillPaymentsService } from '../../modules/purchasing/bill-payments/bill-payments.service';
@@ -62,6 +63,7 @@ export class DemoBusinessBuilder {
     inventory: InventoryService;
     reorder: ReorderService;
     ledger: LedgerService;
+    journal: JournalService;
     quotes: QuotesService;
     orders: SalesOrdersService;
     fulfilment: FulfilmentService;
@@ -86,6 +88,7 @@ export class DemoBusinessBuilder {
       inventory: get(InventoryService),
       reorder: get(ReorderService),
       ledger: get(LedgerService),
+      journal: get(JournalService),
       quotes: get(QuotesService),
       orders: get(SalesOrdersService),
       fulfilment: get(FulfilmentService),
@@ -152,6 +155,53 @@ export class DemoBusinessBuilder {
       const invoiceOf = new Map<number, string>();
       const dues = new Map<string, { contactId: string; date: string; invoices: { ref: number; percent: number }[] }>();
       const billDues = new Map<string, { contactId: string; date: string; bills: { billId: string }[] }>();
+
+      const account = (key: Parameters<LedgerService['accountIdByKey']>[1]) => s.db.tenant(a.businessId, (t) => s.ledger.accountIdByKey(t, key));
+      const entry = async (date: string, description: string, lines: [string, 'debit' | 'credit', bigint][]) => {
+        const posted = lines.filter(([, , v]) => v > 0n);
+        if (posted.length < 2) return;
+        await s.journal.postManual(a, { date, description, lines: posted.map(([accountId, side, v]) => ({ accountId, side, amount: amount(v) })) });
+        count('journalEntries');
+      };
+
+      // The first day: what the owner paid in, and what the bank lent.
+      const first = plan.events[0].date;
+      at(first, -1, async () => {
+        await entry(first, 'Owner’s capital paid in', [[await account('bank'), 'debit', plan.openingCapitalMinor], [await account('owner_equity'), 'credit', plan.openingCapitalMinor]]);
+        await entry(first, 'Bank loan drawn', [[await account('bank'), 'debit', plan.openingLoanMinor], [await account('loans_payable'), 'credit', plan.openingLoanMinor]]);
+      });
+
+      // Sales tax is paid over every quarter (output tax less input tax), on the 15th after the quarter.
+      if (plan.taxPercent !== '0') {
+        for (let q = addDays(`${first.slice(0, 8)}01`, 0); q <= today; q = addMonths(q, 1)) {
+          const month = Number(q.slice(5, 7));
+          if (month % 3 !== 1 || q <= first) continue;
+          const quarterEnd = addDays(q, -1);
+          const payOn = addDays(q, 14);
+          if (payOn > today) continue;
+          at(payOn, 7, async () => {
+            const balance = async (key: 'tax_payable' | 'tax_receivable') =>
+              s.db.tenant(a.businessId, async (t) => {
+                const [row] = await t.query<{ n: string }>(
+                  `SELECT coalesce(sum(l.base_amount_minor), 0)::text AS n FROM journal_lines l
+                     JOIN journal_entries e ON e.business_id = l.business_id AND e.id = l.entry_id
+                     JOIN accounts x ON x.business_id = l.business_id AND x.id = l.account_id
+                    WHERE l.business_id = $1 AND x.system_key = $2 AND e.entry_date <= $3`,
+                  [t.businessId, key, quarterEnd],
+                );
+                return BigInt(row.n);
+              });
+            const output = -(await balance('tax_payable'));
+            const input = await balance('tax_receivable');
+            const net = output - input;
+            await entry(payOn, `Sales tax for the quarter to ${quarterEnd}`, [
+              [await account('tax_payable'), 'debit', output],
+              [await account('tax_receivable'), 'credit', input],
+              [await account('bank'), net >= 0n ? 'credit' : 'debit', net >= 0n ? net : -net],
+            ]);
+          });
+        }
+      }
 
       for (const e of plan.events) {
         if (e.kind === 'purchase') this.purchase(e, a, at, { contact, product, location: location.MAIN, amount, billDues, count });

@@ -4,7 +4,7 @@ import { Random } from './random';
 
 /**
  * The demo businesses as plans: who they sell to and buy from, what they stock, and a dated
- * timeline of what happened over the last 24 months. Pure and seeded: the same `today` gives the
+ * timeline of what happened over the last 24 full months (and the current one). Pure and seeded: the same `today` gives the
  * same history. The executor (demo.ts) replays a plan through the app's own services, so every
  * sale, receipt, bill, payment and expense lands in the books exactly as if a person had done it.
  */
@@ -82,6 +82,9 @@ export interface BusinessPlan {
   timezone: string;
   valuationMethod: 'moving_average' | 'fifo';
   taxPercent: string;
+  /** Paid in by the owner on the first day (minor units), and borrowed from a bank then (0: none). */
+  openingCapitalMinor: bigint;
+  openingLoanMinor: bigint;
   shop: { code: string; name: string } | null;
   customers: PlanCustomer[];
   suppliers: PlanSupplier[];
@@ -118,7 +121,13 @@ function customersOf(prefix: string, list: Omit<PlanCustomer, 'key'>[]): PlanCus
   return list.map((c, i) => ({ ...c, key: `${prefix}-c${i + 1}` }));
 }
 
-/** First day of the month `offset` months before today's month (offset 23 = the first month of history). */
+/**
+ * Whole months of history before the current one: two full years, so that a year can be compared
+ * with the year before (sales growth is one of the credit model's ratios).
+ */
+export const HISTORY_MONTHS = 24;
+
+/** First day of the month `offset` months before today's month (offset 24 = the first month of history). */
 const monthStart = (today: string, offset: number) => addMonths(`${today.slice(0, 8)}01`, -offset);
 
 export function buildPlans(today: string, seed = 20261130): BusinessPlan[] {
@@ -190,7 +199,7 @@ function lotus(today: string, r: Random): BusinessPlan {
     { sku: 'SVC-DELIVERY', name: 'Same-day delivery', unit: 'trip', kind: 'service', priceMinor: y(30), costMinor: 0n, supplierKey: null, monthlyUnits: 20, reorderPoint: 0 },
   ];
   const profile: Profile = {
-    growth: 0.12,
+    growth: 0.05,
     // Spring Festival (Jan/Feb) and Mid-Autumn (Sep) gifting; a quiet summer.
     season: [1.5, 1.35, 0.9, 0.95, 0.9, 0.75, 0.7, 0.8, 1.3, 1.05, 0.95, 1.15],
     salesPerMonth: 24,
@@ -199,10 +208,11 @@ function lotus(today: string, r: Random): BusinessPlan {
     billDelay: [-3, 3],
     overbuy: 1.05,
     monthlyExpenses: [
-      { category: 'rent', amountMinor: y(18000), payee: 'Jing’an Property Management', description: 'Shop and store room rent' },
-      { category: 'salaries', amountMinor: y(32000), payee: 'Staff payroll', description: 'Salaries (three staff)' },
-      { category: 'utilities', amountMinor: y(1400), payee: 'Shanghai Electric & Water', description: 'Electricity and water' },
+      { category: 'rent', amountMinor: y(4500), payee: 'Jing’an Property Management', description: 'Shop and store room rent' },
+      { category: 'salaries', amountMinor: y(8200), payee: 'Staff payroll', description: 'Salaries (two shop assistants, part time)' },
+      { category: 'utilities', amountMinor: y(500), payee: 'Shanghai Electric & Water', description: 'Electricity and water' },
       { category: 'bank_fees', amountMinor: y(60), payee: 'Bank of Shanghai', description: 'Account and transfer fees' },
+      { category: 'interest_expense', amountMinor: y(450), payee: 'Bank of Shanghai', description: 'Interest on the business loan' },
     ],
   };
   return {
@@ -213,12 +223,14 @@ function lotus(today: string, r: Random): BusinessPlan {
     timezone: 'Asia/Shanghai',
     valuationMethod: 'moving_average',
     taxPercent: '13',
+    openingCapitalMinor: y(60000),
+    openingLoanMinor: y(100000),
     shop: { code: 'SHOP', name: 'Jing’an tea shop' },
     customers,
     suppliers,
     products,
     events: timeline(today, r, { customers, suppliers, products, profile, shop: true }),
-    story: 'A steady tea merchant: festival peaks, a few late payers and one wholesale customer who stopped paying five months ago.',
+    story: 'Steady: flat sales with festival peaks, thin margins, a bank loan, a few late payers and one wholesale customer who stopped paying five months ago.',
   };
 }
 
@@ -230,11 +242,11 @@ function brightside(today: string, r: Random): BusinessPlan {
     mk('Campus Bike Share', 'ops@campusbikes.example', 30, 'prompt', 4),
     mk('Harbor Tours', 'rentals@harbortours.example', 15, 'prompt', 3),
     mk('Pedal Power Gym', 'info@pedalpower.example', 15, 'prompt', 1),
-    mk('City Parks Department', 'procurement@cityparks.example', 45, 'late', 4),
+    mk('City Parks Department', 'procurement@cityparks.example', 30, 'prompt', 4),
     mk('Riverfront Hotel', 'concierge@riverfront.example', 30, 'prompt', 2),
     mk('Trailhead Rentals', 'trailhead@rentals.example', 15, 'prompt', 3),
     mk('Velo Café', 'velo@cafe.example', 15, 'prompt', 1),
-    mk('Northside School District', 'purchasing@northside.example', 45, 'prompt', 3),
+    mk('Northside School District', 'purchasing@northside.example', 30, 'prompt', 3),
     mk('Coastal Delivery Collective', 'coop@coastaldelivery.example', 30, 'prompt', 4),
     mk('Sunny Day Camps', 'camps@sunnyday.example', 30, 'prompt', 2),
     mk('Tech Park Wellness', 'wellness@techpark.example', 30, 'prompt', 3),
@@ -244,7 +256,7 @@ function brightside(today: string, r: Random): BusinessPlan {
     mk('Mountain Guides Ltd', 'gear@mountainguides.example', 30, 'prompt', 2),
     mk('Green Fleet Logistics', 'fleet@greenfleet.example', 30, 'prompt', 5),
     mk('Family Cycles Shop', 'owner@familycycles.example', 30, 'prompt', 2),
-    mk('University Sports Dept', 'sports@university.example', 45, 'late', 2),
+    mk('University Sports Dept', 'sports@university.example', 30, 'prompt', 2),
     mk('E-Ride Startups Inc.', 'hello@eride.example', 30, 'prompt', 3),
     mk('Seaside Boardwalk Rentals', 'rent@boardwalk.example', 15, 'prompt', 2),
     mk('Corporate Commute Program', 'hr@commuteprogram.example', 30, 'prompt', 3),
@@ -277,10 +289,10 @@ function brightside(today: string, r: Random): BusinessPlan {
     billDelay: [-10, -2],
     overbuy: 1.0,
     monthlyExpenses: [
-      { category: 'rent', amountMinor: d(4200), payee: 'Dockside Properties', description: 'Workshop and showroom rent' },
-      { category: 'salaries', amountMinor: d(14500), payee: 'Payroll', description: 'Salaries (four staff)' },
-      { category: 'utilities', amountMinor: d(380), payee: 'City Power & Water', description: 'Utilities' },
-      { category: 'marketing', amountMinor: d(900), payee: 'Local Ads Co.', description: 'Online advertising' },
+      { category: 'rent', amountMinor: d(1300), payee: 'Dockside Properties', description: 'Workshop and showroom rent' },
+      { category: 'salaries', amountMinor: d(2200), payee: 'Payroll', description: 'Salary (one mechanic)' },
+      { category: 'utilities', amountMinor: d(120), payee: 'City Power & Water', description: 'Utilities' },
+      { category: 'marketing', amountMinor: d(250), payee: 'Local Ads Co.', description: 'Online advertising' },
     ],
   };
   return {
@@ -291,6 +303,8 @@ function brightside(today: string, r: Random): BusinessPlan {
     timezone: 'America/Los_Angeles',
     valuationMethod: 'fifo',
     taxPercent: '8.5',
+    openingCapitalMinor: d(60000),
+    openingLoanMinor: 0n,
     shop: null,
     customers,
     suppliers,
@@ -337,10 +351,10 @@ function golden(today: string, r: Random): BusinessPlan {
     billDelay: [20, 60],
     overbuy: 1.35,
     monthlyExpenses: [
-      { category: 'rent', amountMinor: h(38000), payee: 'Kwun Tong Industrial Estates', description: 'Print shop rent' },
-      { category: 'salaries', amountMinor: h(62000), payee: 'Payroll', description: 'Salaries (five staff)' },
-      { category: 'utilities', amountMinor: h(5200), payee: 'CLP Power', description: 'Electricity for the presses' },
-      { category: 'interest_expense', amountMinor: h(2100), payee: 'Hang Seng overdraft', description: 'Overdraft interest' },
+      { category: 'rent', amountMinor: h(26000), payee: 'Kwun Tong Industrial Estates', description: 'Print shop rent' },
+      { category: 'salaries', amountMinor: h(46000), payee: 'Payroll', description: 'Salaries (three press operators)' },
+      { category: 'utilities', amountMinor: h(3500), payee: 'CLP Power', description: 'Electricity for the presses' },
+      { category: 'interest_expense', amountMinor: h(2500), payee: 'Hang Seng Bank', description: 'Interest on the bank loan' },
     ],
   };
   return {
@@ -351,6 +365,8 @@ function golden(today: string, r: Random): BusinessPlan {
     timezone: 'Asia/Hong_Kong',
     valuationMethod: 'moving_average',
     taxPercent: '0',
+    openingCapitalMinor: h(150000),
+    openingLoanMinor: h(400000),
     shop: null,
     customers,
     suppliers,
@@ -377,11 +393,11 @@ function timeline(
   const move = (loc: 'MAIN' | 'SHOP', sku: string, by: number) => stock[loc].set(sku, have(loc, sku) + by);
   const total = (sku: string) => have('MAIN', sku) + have('SHOP', sku);
   const sales: Extract<PlanEvent, { kind: 'sale' }>[] = [];
-  const factor = (monthIndex: number, month: number) => p.season[month] * Math.pow(1 + p.growth, (monthIndex - 23) / 12);
+  const factor = (monthIndex: number, month: number) => p.season[month] * Math.pow(1 + p.growth, (monthIndex - HISTORY_MONTHS) / 12);
 
-  for (let m = 23; m >= 0; m--) {
+  for (let m = HISTORY_MONTHS; m >= 0; m--) {
     const start = monthStart(today, m);
-    const monthIndex = 23 - m;
+    const monthIndex = HISTORY_MONTHS - m;
     const month = Number(start.slice(5, 7)) - 1;
     const last = m === 0 ? Number(today.slice(8, 10)) : daysInMonth(Number(start.slice(0, 4)), month + 1);
     const f = factor(monthIndex, month);
